@@ -1,0 +1,56 @@
+package dev.meridian.db;
+
+import java.time.Duration;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Chooses the database (external when {@code meridian.database.url} is set, embedded otherwise),
+ * migrates it, and exposes one R2DBC pool to the rest of the application.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class DatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	DatabaseServer databaseServer(DatabaseProperties properties) {
+		return DatabaseServer.open(properties);
+	}
+
+	@Bean(destroyMethod = "dispose")
+	ConnectionPool connectionFactory(DatabaseServer server) {
+		DatabaseCoordinates coordinates = server.coordinates();
+		DatabaseMigrations.migrate(coordinates);
+		PostgresqlConnectionFactory postgres = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+			.host(coordinates.host())
+			.port(coordinates.port())
+			.database(coordinates.database())
+			.username(coordinates.user())
+			.password(coordinates.password())
+			.applicationName("meridian")
+			.build());
+		// The request path never waits on this pool: it serves admin calls, config loading and
+		// batched ledger writes, so a small pool that starts empty is enough.
+		return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
+			.name("meridian")
+			.initialSize(0)
+			.maxSize(10)
+			.maxIdleTime(Duration.ofMinutes(5))
+			.maxAcquireTime(Duration.ofSeconds(10))
+			.build());
+	}
+
+	@Bean
+	DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+		return DatabaseClient.create(connectionFactory);
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.meridian.gateway.config;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry under {@code models}: a deployment of an upstream model under the name clients use.
+ * Entries sharing a {@code name} form a load-balanced group.
+ */
+public record ModelSettings(@Nullable String name, @Nullable String provider, @Nullable String model,
+		@Nullable Integer weight, @Nullable Integer rpm, @Nullable Integer tpm, @Nullable Double inputCostPerMtok,
+		@Nullable Double outputCostPerMtok, @Nullable Double cachedInputCostPerMtok, @Nullable Boolean cache) {
+}

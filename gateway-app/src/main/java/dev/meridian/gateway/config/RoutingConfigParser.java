@@ -1,0 +1,104 @@
+package dev.meridian.gateway.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the YAML document into a {@link RoutingConfig}: environment placeholders are resolved in
+ * string values (after parsing, so a secret can never change the document's structure), and
+ * unknown keys are rejected so that a typo does not silently do nothing.
+ */
+public final class RoutingConfigParser {
+
+	private static final Logger log = LoggerFactory.getLogger(RoutingConfigParser.class);
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final EnvironmentPlaceholders placeholders;
+
+	public RoutingConfigParser(UnaryOperator<@Nullable String> environment) {
+		this.placeholders = new EnvironmentPlaceholders(environment);
+	}
+
+	public static RoutingConfigParser fromSystemEnvironment() {
+		return new RoutingConfigParser(System::getenv);
+	}
+
+	/**
+	 * @param source where the document came from, named in error messages
+	 * @throws InvalidRoutingConfigException when the YAML is malformed or does not fit the format
+	 */
+	public RoutingConfig parse(String yaml, String source) {
+		if (yaml.isBlank()) {
+			return RoutingConfig.EMPTY;
+		}
+		JsonNode tree;
+		try {
+			tree = YAML.readTree(yaml);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRoutingConfigException(source, List.of(ex.getOriginalMessage() + locationOf(ex)));
+		}
+		if (tree == null || tree.isNull() || tree.isMissingNode()) {
+			return RoutingConfig.EMPTY;
+		}
+		if (!tree.isObject()) {
+			throw new InvalidRoutingConfigException(source, List.of("the document must be a mapping"));
+		}
+		List<String> warnings = new ArrayList<>();
+		resolvePlaceholders((ObjectNode) tree, "", warnings);
+		warnings.forEach(warning -> log.warn("{}: {}", source, warning));
+		try {
+			return YAML.treeToValue(tree, RoutingConfig.class);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRoutingConfigException(source, List.of(pathOf(ex) + ex.getOriginalMessage()));
+		}
+	}
+
+	private void resolvePlaceholders(JsonNode node, String path, List<String> warnings) {
+		if (node instanceof ObjectNode object) {
+			for (String name : List.copyOf(object.propertyNames())) {
+				String where = path.isEmpty() ? name : path + "." + name;
+				JsonNode value = object.get(name);
+				if (value.isString()) {
+					object.set(name, StringNode.valueOf(placeholders.resolve(value.asString(), where, warnings)));
+				}
+				else {
+					resolvePlaceholders(value, where, warnings);
+				}
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				resolvePlaceholders(node.get(i), path + "[" + i + "]", warnings);
+			}
+		}
+	}
+
+	private static String pathOf(JacksonException ex) {
+		String path = ex.getPathReference();
+		return (path == null || path.isEmpty()) ? "" : "at " + path + ": ";
+	}
+
+	private static String locationOf(JacksonException ex) {
+		var location = ex.getLocation();
+		return (location == null) ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+	}
+
+}

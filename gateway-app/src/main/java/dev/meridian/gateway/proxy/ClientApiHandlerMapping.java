@@ -1,0 +1,57 @@
+package dev.meridian.gateway.proxy;
+
+import java.util.Map;
+
+import dev.meridian.gateway.auth.ClientKeyAuthenticator;
+import dev.meridian.gateway.metrics.GatewayMetrics;
+import dev.meridian.gateway.routing.ActiveRoutingTable;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Maps the client API paths straight to their handlers with one map lookup: the hot path skips
+ * annotation-based argument resolution and content negotiation entirely.
+ */
+@Component
+class ClientApiHandlerMapping implements HandlerMapping, Ordered {
+
+	/** Before Spring's own mappings, after the actuator's. */
+	static final int ORDER = -50;
+
+	private final Map<String, WebHandler> handlers;
+
+	private final ModelsEndpoint models;
+
+	ClientApiHandlerMapping(ActiveRoutingTable routes, ClientKeyAuthenticator authenticator, RequestBodyReader bodies,
+			GatewayMetrics metrics) {
+		this.models = new ModelsEndpoint(routes, authenticator);
+		this.handlers = Map.of(
+				ClientOperation.CHAT.clientPath(),
+				new ForwardingEndpoint(ClientOperation.CHAT, routes, authenticator, bodies, metrics),
+				ClientOperation.COMPLETIONS.clientPath(),
+				new ForwardingEndpoint(ClientOperation.COMPLETIONS, routes, authenticator, bodies, metrics),
+				ClientOperation.EMBEDDINGS.clientPath(),
+				new ForwardingEndpoint(ClientOperation.EMBEDDINGS, routes, authenticator, bodies, metrics),
+				ModelsEndpoint.PATH, models);
+	}
+
+	@Override
+	public Mono<Object> getHandler(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		WebHandler handler = handlers.get(path);
+		if (handler == null && path.startsWith(ModelsEndpoint.PATH + "/")) {
+			handler = models;
+		}
+		return Mono.justOrEmpty(handler);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

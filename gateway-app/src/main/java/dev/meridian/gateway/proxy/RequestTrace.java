@@ -1,0 +1,134 @@
+package dev.meridian.gateway.proxy;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.meridian.gateway.error.ClientApiErrorHandler;
+import dev.meridian.gateway.json.Usage;
+import dev.meridian.gateway.metrics.RequestOutcome;
+import dev.meridian.gateway.routing.Deployment;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.SignalType;
+
+/**
+ * The timeline and facts of one request as it goes through the gateway, turned into a
+ * {@link RequestOutcome} when it ends. Overhead is the whole time minus the time spent waiting for
+ * the provider.
+ */
+final class RequestTrace {
+
+	/** Status recorded for a client that went away before the answer was complete (as nginx does). */
+	static final int CLIENT_CLOSED = 499;
+
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	final String requestId = newRequestId();
+
+	private final ClientOperation operation;
+
+	private final long start = System.nanoTime();
+
+	private @Nullable String model;
+
+	private @Nullable Deployment deployment;
+
+	private long upstreamStart = -1;
+
+	private long upstreamHeaders = -1;
+
+	private long upstreamEnd = -1;
+
+	private long firstEventSent = -1;
+
+	private int failedStatus = -1;
+
+	private @Nullable Usage usage;
+
+	RequestTrace(ClientOperation operation) {
+		this.operation = operation;
+	}
+
+	void routed(String modelName, Deployment chosen) {
+		this.model = modelName;
+		this.deployment = chosen;
+	}
+
+	void upstreamStarted() {
+		upstreamStart = System.nanoTime();
+	}
+
+	long upstreamStartNanos() {
+		return upstreamStart;
+	}
+
+	void upstreamAnswered() {
+		upstreamHeaders = System.nanoTime();
+	}
+
+	void upstreamEnded() {
+		upstreamEnd = System.nanoTime();
+	}
+
+	void eventSent() {
+		if (firstEventSent < 0) {
+			firstEventSent = System.nanoTime();
+		}
+	}
+
+	void usage(@Nullable Usage reported) {
+		if (reported != null) {
+			this.usage = reported;
+		}
+	}
+
+	void failed(Throwable error) {
+		failedStatus = ClientApiErrorHandler.asGatewayException(error).status().value();
+	}
+
+	@Nullable Usage usage() {
+		return usage;
+	}
+
+	/** Gateway time so far, not counting the wait for the provider's headers. */
+	long overheadSoFarNanos() {
+		long now = System.nanoTime();
+		long waited = (upstreamStart >= 0 && upstreamHeaders >= 0) ? upstreamHeaders - upstreamStart : 0;
+		return now - start - waited;
+	}
+
+	RequestOutcome outcome(SignalType signal, @Nullable Integer responseStatus) {
+		long end = System.nanoTime();
+		int status;
+		if (failedStatus > 0) {
+			status = failedStatus;
+		}
+		else if (signal == SignalType.CANCEL) {
+			status = CLIENT_CLOSED;
+		}
+		else {
+			status = (responseStatus == null) ? 200 : responseStatus;
+		}
+		long upstreamTime = (upstreamStart < 0) ? 0 : ((upstreamEnd >= 0) ? upstreamEnd : end) - upstreamStart;
+		long overhead = (upstreamStart < 0) ? -1 : Math.max(0, end - start - upstreamTime);
+		long firstToken = (firstEventSent < 0) ? -1 : firstEventSent - start;
+		Double cost = (deployment != null && deployment.price() != null && usage != null)
+				? deployment.price().cost(usage) : null;
+		return new RequestOutcome(operation.metricName(), model == null ? "unknown" : model,
+				deployment == null ? "none" : deployment.provider().id(), status, end - start, overhead, firstToken,
+				usage, cost);
+	}
+
+	/** 32 random hex digits: unique enough to find one request among billions, and cheap to make. */
+	private static String newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		char[] id = new char[36];
+		"req_".getChars(0, 4, id, 0);
+		long high = random.nextLong();
+		long low = random.nextLong();
+		for (int i = 0; i < 16; i++) {
+			id[4 + i] = HEX[(int) (high >>> (60 - 4 * i)) & 0xF];
+			id[20 + i] = HEX[(int) (low >>> (60 - 4 * i)) & 0xF];
+		}
+		return new String(id);
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.meridian.gateway.proxy;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import reactor.core.publisher.Flux;
+
+/**
+ * A provider's answer as soon as its headers have arrived; the body follows as it is read from the
+ * socket and must be consumed (or cancelled, which closes the connection).
+ */
+record UpstreamResponse(int status, HttpHeaders headers, Flux<byte[]> body) {
+
+	boolean isSuccess() {
+		return status >= 200 && status < 300;
+	}
+
+	String contentType() {
+		String type = headers.get("content-type");
+		return (type == null) ? "" : type;
+	}
+
+	boolean isEventStream() {
+		return contentType().startsWith("text/event-stream");
+	}
+
+}

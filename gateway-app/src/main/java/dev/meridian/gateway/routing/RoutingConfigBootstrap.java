@@ -1,0 +1,120 @@
+package dev.meridian.gateway.routing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import dev.meridian.db.routing.RoutingConfigRepository;
+import dev.meridian.db.routing.RoutingConfigVersion;
+import dev.meridian.gateway.GatewayProperties;
+import dev.meridian.gateway.config.RoutingConfigParser;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the routing configuration before the server accepts requests. The file seeds the database:
+ * when its content differs from the last version imported from the file, it is validated and stored
+ * as a new version. The newest stored version, wherever it came from, is then put in force, so an
+ * edit made in the console survives a restart with an unchanged file.
+ */
+@Component
+public class RoutingConfigBootstrap implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(RoutingConfigBootstrap.class);
+
+	static final String FILE_SOURCE = "file";
+
+	private static final Duration DATABASE_WAIT = Duration.ofSeconds(60);
+
+	private final GatewayProperties properties;
+
+	private final RoutingConfigRepository repository;
+
+	private final ActiveRoutingTable activeTable;
+
+	private final RoutingConfigParser parser = RoutingConfigParser.fromSystemEnvironment();
+
+	public RoutingConfigBootstrap(GatewayProperties properties, RoutingConfigRepository repository,
+			ActiveRoutingTable activeTable) {
+		this.properties = properties;
+		this.repository = repository;
+		this.activeTable = activeTable;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		Path file = properties.config();
+		String fileContent = read(file);
+		RoutingTable imported = null;
+		if (fileContent != null) {
+			imported = importIfChanged(file, fileContent);
+		}
+		else {
+			log.info("No configuration file at {}; using the stored configuration, if any", file.toAbsolutePath());
+		}
+		RoutingConfigVersion latest = repository.latest().block(DATABASE_WAIT);
+		RoutingTable table = imported;
+		// Another replica may have stored a newer version meanwhile: the newest one wins.
+		if (latest != null && (imported == null || imported.version() != latest.version())) {
+			if (imported != null) {
+				imported.providers().values().forEach(p -> p.close());
+			}
+			String source = "configuration version " + latest.version();
+			table = RoutingTableFactory.build(parser.parse(latest.content(), source), latest.version(), source);
+		}
+		activeTable.replace(table == null ? RoutingTable.EMPTY : table);
+		RoutingTable inForce = activeTable.get();
+		log.info("Routing configuration version {} in force: {} models, {} providers", inForce.version(),
+				inForce.groups().size(), inForce.providers().size());
+	}
+
+	/** @return the table built from the file when it was stored as a new version, else null */
+	private @Nullable RoutingTable importIfChanged(Path file, String content) {
+		String sha = sha256(content);
+		RoutingConfigVersion lastImport = repository.latestFrom(FILE_SOURCE).block(DATABASE_WAIT);
+		if (lastImport != null && lastImport.contentSha256().equals(sha)) {
+			return null;
+		}
+		String source = file.toString();
+		// Built before storing, so that a broken file never becomes a version.
+		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source);
+		RoutingConfigVersion stored = repository.append(content, sha, FILE_SOURCE, null).block(DATABASE_WAIT);
+		if (stored == null) {
+			throw new IllegalStateException("Storing the configuration from " + file + " returned nothing");
+		}
+		log.info("Imported {} as routing configuration version {}", file.toAbsolutePath(), stored.version());
+		return table.withVersion(stored.version());
+	}
+
+	private static @Nullable String read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			return null;
+		}
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the configuration file " + file.toAbsolutePath(), ex);
+		}
+	}
+
+	static String sha256(String content) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.meridian.gateway.routing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.meridian.gateway.config.InvalidRoutingConfigException;
+import dev.meridian.gateway.config.ModelSettings;
+import dev.meridian.gateway.config.ProviderSettings;
+import dev.meridian.gateway.config.RoutingConfig;
+import dev.meridian.gateway.config.RoutingSettings;
+import dev.meridian.gateway.provider.Provider;
+import dev.meridian.gateway.provider.ProviderBaseUrl;
+import dev.meridian.gateway.provider.ProviderHttpClients;
+import dev.meridian.gateway.provider.ProviderType;
+import dev.meridian.gateway.provider.WireFormat;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Turns a parsed configuration into a {@link RoutingTable}, checking every reference and value and
+ * reporting all problems at once. Settings that this version does not act on yet are named in a
+ * warning rather than silently ignored.
+ */
+public final class RoutingTableFactory {
+
+	private static final Logger log = LoggerFactory.getLogger(RoutingTableFactory.class);
+
+	private static final List<WireFormat> FORWARDED_FORMATS = List.of(WireFormat.OPENAI);
+
+	private RoutingTableFactory() {
+	}
+
+	/**
+	 * @throws InvalidRoutingConfigException listing every problem; no pool is left open then
+	 */
+	public static RoutingTable build(RoutingConfig config, int version, String source) {
+		List<String> problems = new ArrayList<>();
+		RoutingTable.Timeouts timeouts = timeouts(config.routing(), problems);
+		warnAboutPendingSettings(config, source);
+		Map<String, ProviderDraft> drafts = providers(config.providers(), problems, source);
+		Map<String, List<ModelSettings>> entriesByName = new LinkedHashMap<>();
+		for (int i = 0; i < config.models().size(); i++) {
+			ModelSettings entry = config.models().get(i);
+			String where = "models[" + i + "]";
+			if (entry.name() == null || entry.name().isBlank()) {
+				problems.add(where + ".name is required");
+				continue;
+			}
+			if (entry.provider() == null || !drafts.containsKey(entry.provider())) {
+				problems.add(where + ".provider: " + (entry.provider() == null ? "is required"
+						: "unknown provider '" + entry.provider() + "' (configured: " + drafts.keySet() + ")"));
+				continue;
+			}
+			if (entry.weight() != null && entry.weight() <= 0) {
+				problems.add(where + ".weight must be a positive integer");
+			}
+			checkPrices(entry, where, problems);
+			entriesByName.computeIfAbsent(entry.name(), name -> new ArrayList<>()).add(entry);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRoutingConfigException(source, problems);
+		}
+		Map<String, Provider> providers = new LinkedHashMap<>();
+		Map<String, ModelGroup> groups = new LinkedHashMap<>();
+		entriesByName.forEach((name, entries) -> {
+			List<Deployment> deployments = new ArrayList<>();
+			for (ModelSettings entry : entries) {
+				ProviderDraft draft = drafts.get(entry.provider());
+				if (!FORWARDED_FORMATS.contains(draft.type().wireFormat())) {
+					log.warn("{}: model '{}' on provider '{}' is skipped: provider type {} is not supported by this version",
+							source, name, draft.id(), draft.type().configName());
+					continue;
+				}
+				Provider provider = providers.computeIfAbsent(draft.id(), id -> draft.open());
+				String upstreamModel = (entry.model() == null || entry.model().isBlank()) ? name : entry.model();
+				deployments.add(new Deployment(name, provider, upstreamModel,
+						entry.weight() == null ? 1 : entry.weight(), price(entry)));
+			}
+			if (!deployments.isEmpty()) {
+				groups.put(name, new ModelGroup(name, deployments));
+			}
+		});
+		return new RoutingTable(version, groups, providers, timeouts);
+	}
+
+	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey) {
+
+		Provider open() {
+			ConnectionProvider pool = ProviderHttpClients.pool(id);
+			return new Provider(id, type, baseUrl, apiKey, ProviderHttpClients.client(pool, apiKey), pool);
+		}
+
+	}
+
+	private static Map<String, ProviderDraft> providers(Map<String, ProviderSettings> settings, List<String> problems,
+			String source) {
+		Map<String, ProviderDraft> drafts = new LinkedHashMap<>();
+		settings.forEach((id, provider) -> {
+			String where = "providers." + id;
+			if (provider == null || provider.type() == null) {
+				problems.add(where + ".type is required (one of " + ProviderType.configNames() + ")");
+				return;
+			}
+			ProviderType type = ProviderType.fromConfigName(provider.type());
+			if (type == null) {
+				problems.add(where + ".type: unknown type '" + provider.type() + "' (one of "
+						+ ProviderType.configNames() + ")");
+				return;
+			}
+			String url = (provider.baseUrl() == null || provider.baseUrl().isBlank()) ? type.defaultBaseUrl()
+					: provider.baseUrl();
+			if (url == null) {
+				if (FORWARDED_FORMATS.contains(type.wireFormat())) {
+					problems.add(where + ".base_url is required for type " + type.configName());
+				}
+				return;
+			}
+			try {
+				String apiKey = (provider.apiKey() == null) ? "" : provider.apiKey();
+				drafts.put(id, new ProviderDraft(id, type, ProviderBaseUrl.of(url, type), apiKey));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(where + "." + ex.getMessage());
+			}
+		});
+		return drafts;
+	}
+
+	private static RoutingTable.Timeouts timeouts(RoutingSettings routing, List<String> problems) {
+		Duration total = duration(routing.timeout(), RoutingTable.DEFAULT_TIMEOUT, "routing.timeout", problems);
+		Duration firstByte = duration(routing.firstByteTimeout(),
+				total.compareTo(RoutingTable.DEFAULT_FIRST_BYTE_TIMEOUT) < 0 ? total : RoutingTable.DEFAULT_FIRST_BYTE_TIMEOUT,
+				"routing.first_byte_timeout", problems);
+		return new RoutingTable.Timeouts(total, firstByte);
+	}
+
+	private static Duration duration(@Nullable String text, Duration fallback, String where, List<String> problems) {
+		if (text == null || text.isBlank()) {
+			return fallback;
+		}
+		try {
+			Duration value = DurationStyle.detectAndParse(text.strip(), java.time.temporal.ChronoUnit.SECONDS);
+			if (value.isNegative() || value.isZero()) {
+				problems.add(where + " must be positive");
+			}
+			return value;
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(where + ": '" + text + "' is not a duration (e.g. 30s, 5m, 500ms)");
+			return fallback;
+		}
+	}
+
+	private static void checkPrices(ModelSettings entry, String where, List<String> problems) {
+		if (entry.inputCostPerMtok() != null && entry.inputCostPerMtok() < 0
+				|| entry.outputCostPerMtok() != null && entry.outputCostPerMtok() < 0
+				|| entry.cachedInputCostPerMtok() != null && entry.cachedInputCostPerMtok() < 0) {
+			problems.add(where + ": costs per million tokens cannot be negative");
+		}
+	}
+
+	private static @Nullable ModelPrice price(ModelSettings entry) {
+		if (entry.inputCostPerMtok() == null && entry.outputCostPerMtok() == null) {
+			return null;
+		}
+		double input = entry.inputCostPerMtok() == null ? 0 : entry.inputCostPerMtok();
+		double output = entry.outputCostPerMtok() == null ? 0 : entry.outputCostPerMtok();
+		double cached = entry.cachedInputCostPerMtok() == null ? input : entry.cachedInputCostPerMtok();
+		return new ModelPrice(input, output, cached);
+	}
+
+	private static void warnAboutPendingSettings(RoutingConfig config, String source) {
+		RoutingSettings routing = config.routing();
+		if (routing.strategy() != null && !"weighted".equals(routing.strategy())) {
+			log.warn("{}: routing.strategy '{}' is not available in this version; using weighted", source,
+					routing.strategy());
+		}
+		if (routing.retries() != null || routing.fallbacks() != null || routing.smart() != null) {
+			log.warn("{}: routing.retries, routing.fallbacks and routing.smart are not applied by this version", source);
+		}
+		if (config.cache() != null) {
+			log.warn("{}: the cache section is not applied by this version", source);
+		}
+		boolean limits = config.models().stream().anyMatch(m -> m.rpm() != null || m.tpm() != null);
+		if (limits) {
+			log.warn("{}: per-deployment rpm/tpm limits are not enforced by this version", source);
+		}
+	}
+
+}

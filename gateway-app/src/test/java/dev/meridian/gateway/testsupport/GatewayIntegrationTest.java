@@ -1,0 +1,109 @@
+package dev.meridian.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.meridian.db.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole gateway on a random loopback port, on a fresh real
+ * PostgreSQL database, in front of an {@link OpenAiMockServer}. Every subclass shares the same
+ * configuration, so Spring starts the gateway once for all of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayIntegrationTest {
+
+	protected static final String MASTER_KEY = "sk-test-master-key";
+
+	protected static final String UPSTREAM_KEY = "sk-upstream-secret";
+
+	protected static final OpenAiMockServer upstream = new OpenAiMockServer();
+
+	protected static final DyingUpstream dyingUpstream = new DyingUpstream();
+
+	/** A loopback port where nothing listens, for a provider that refuses connections. */
+	protected static final int CLOSED_PORT = closedPort();
+
+	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
+
+	private static final Path CONFIG = writeConfig();
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void gatewayProperties(DynamicPropertyRegistry registry) {
+		registry.add("meridian.database.url", () -> DATABASE_URL);
+		registry.add("meridian.config", CONFIG::toString);
+		registry.add("meridian.master-key", () -> MASTER_KEY);
+	}
+
+	@AfterEach
+	void resetUpstream() {
+		upstream.reset();
+	}
+
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + port + "/v1";
+	}
+
+	protected OpenAIClient openAi() {
+		return openAi(MASTER_KEY);
+	}
+
+	protected OpenAIClient openAi(String key) {
+		return OpenAIOkHttpClient.builder().baseUrl(baseUrl()).apiKey(key).maxRetries(0).build();
+	}
+
+	private static Path writeConfig() {
+		String yaml = """
+				providers:
+				  mock: { type: openai_compatible, base_url: "%1$s", api_key: "${MERIDIAN_TEST_UPSTREAM_KEY:-%2$s}" }
+				  mock-bare: { type: vllm, base_url: "http://127.0.0.1:%3$d" }
+				  refused: { type: openai_compatible, base_url: "http://127.0.0.1:%4$d/v1" }
+				  dying: { type: openai_compatible, base_url: "%5$s" }
+				models:
+				  - { name: gpt-4o-mini, provider: mock, model: real-mini, input_cost_per_mtok: 0.15, output_cost_per_mtok: 0.60, cached_input_cost_per_mtok: 0.075 }
+				  - { name: same-name, provider: mock-bare }
+				  - { name: balanced, provider: mock, model: balanced-a, weight: 3 }
+				  - { name: balanced, provider: mock, model: balanced-b, weight: 1 }
+				  - { name: text-embedding-3-small, provider: mock, model: embed-small }
+				  - { name: gpt-3.5-turbo-instruct, provider: mock, model: instruct }
+				  - { name: unreachable, provider: refused }
+				  - { name: scripted, provider: mock, model: scripted }
+				  - { name: dies-mid-stream, provider: dying }
+				routing:
+				  first_byte_timeout: 1s
+				  timeout: 4s
+				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl());
+		try {
+			Path file = Files.createTempFile("meridian-test-config", ".yaml");
+			Files.writeString(file, yaml);
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
