@@ -20,8 +20,4 @@ final class Ids {
         }
         return id.toString();
     }
-
-    static long nowEpochSeconds() {
-        return System.currentTimeMillis() / 1000;
-    }
 }

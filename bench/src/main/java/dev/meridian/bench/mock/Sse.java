@@ -20,8 +20,9 @@ final class Sse {
         return frame(null, payload);
     }
 
-    static byte[] event(String name, JsonNode payload) {
-        return frame(name, payload);
+    /** A typed event; its name is the payload's {@code type}, as in both OpenAI's and Anthropic's streams. */
+    static byte[] typedEvent(JsonNode payload) {
+        return frame(payload.get("type").stringValue(), payload);
     }
 
     private static byte[] frame(String name, JsonNode payload) {

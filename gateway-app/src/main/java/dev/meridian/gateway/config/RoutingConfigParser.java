@@ -29,10 +29,10 @@ public final class RoutingConfigParser {
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final EnvironmentPlaceholders placeholders;
+	private final UnaryOperator<@Nullable String> environment;
 
 	public RoutingConfigParser(UnaryOperator<@Nullable String> environment) {
-		this.placeholders = new EnvironmentPlaceholders(environment);
+		this.environment = environment;
 	}
 
 	public static RoutingConfigParser fromSystemEnvironment() {
@@ -47,9 +47,10 @@ public final class RoutingConfigParser {
 		if (yaml.isBlank()) {
 			return RoutingConfig.EMPTY;
 		}
+		EnvironmentPlaceholders placeholders = new EnvironmentPlaceholders(environment);
 		JsonNode tree;
 		try {
-			tree = YAML.readTree(yaml);
+			tree = YAML.readTree(placeholders.protect(yaml));
 		}
 		catch (JacksonException ex) {
 			throw new InvalidRoutingConfigException(source, List.of(ex.getOriginalMessage() + locationOf(ex)));
@@ -61,7 +62,7 @@ public final class RoutingConfigParser {
 			throw new InvalidRoutingConfigException(source, List.of("the document must be a mapping"));
 		}
 		List<String> warnings = new ArrayList<>();
-		resolvePlaceholders((ObjectNode) tree, "", warnings);
+		resolvePlaceholders(placeholders, tree, "", warnings);
 		warnings.forEach(warning -> log.warn("{}: {}", source, warning));
 		try {
 			return YAML.treeToValue(tree, RoutingConfig.class);
@@ -71,7 +72,8 @@ public final class RoutingConfigParser {
 		}
 	}
 
-	private void resolvePlaceholders(JsonNode node, String path, List<String> warnings) {
+	private static void resolvePlaceholders(EnvironmentPlaceholders placeholders, JsonNode node, String path,
+			List<String> warnings) {
 		if (node instanceof ObjectNode object) {
 			for (String name : List.copyOf(object.propertyNames())) {
 				String where = path.isEmpty() ? name : path + "." + name;
@@ -80,20 +82,29 @@ public final class RoutingConfigParser {
 					object.set(name, StringNode.valueOf(placeholders.resolve(value.asString(), where, warnings)));
 				}
 				else {
-					resolvePlaceholders(value, where, warnings);
+					resolvePlaceholders(placeholders, value, where, warnings);
 				}
 			}
 		}
 		else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
-				resolvePlaceholders(node.get(i), path + "[" + i + "]", warnings);
+				resolvePlaceholders(placeholders, node.get(i), path + "[" + i + "]", warnings);
 			}
 		}
 	}
 
+	/** The location as the user writes it, e.g. {@code models[0].weight: }. */
 	private static String pathOf(JacksonException ex) {
-		String path = ex.getPathReference();
-		return (path == null || path.isEmpty()) ? "" : "at " + path + ": ";
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "" : path + ": ";
 	}
 
 	private static String locationOf(JacksonException ex) {
