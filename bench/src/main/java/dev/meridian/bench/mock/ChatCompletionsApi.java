@@ -8,11 +8,26 @@ import tools.jackson.databind.node.ObjectNode;
 /** OpenAI {@code POST /v1/chat/completions}: {@code chat.completion} and {@code chat.completion.chunk}. */
 final class ChatCompletionsApi implements UpstreamApi {
 
+    private static final String ID_PREFIX = "chatcmpl-";
     private static final String FINGERPRINT = "fp_bench0001";
+
+    private final JsonTemplate completion = JsonTemplate.compile(Json.MAPPER.writeValueAsBytes(completion()));
+    private final List<JsonTemplate> chunks = JsonTemplate.compileAll(chunks(false));
+    private final List<JsonTemplate> chunksWithUsage = JsonTemplate.compileAll(chunks(true));
 
     @Override
     public byte[] completeResponse(MockRequest request) {
-        ObjectNode root = header(Ids.next("chatcmpl-"), "chat.completion", Ids.nowEpochSeconds(), request.model());
+        return completion.render(TemplateValues.of(request, ID_PREFIX));
+    }
+
+    @Override
+    public List<byte[]> streamEvents(MockRequest request) {
+        return JsonTemplate.renderAll(request.includeUsage() ? chunksWithUsage : chunks,
+                TemplateValues.of(request, ID_PREFIX));
+    }
+
+    private static ObjectNode completion() {
+        ObjectNode root = header("chat.completion");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         ObjectNode message = choice.putObject("message");
@@ -23,22 +38,19 @@ final class ChatCompletionsApi implements UpstreamApi {
         choice.putNull("logprobs");
         choice.put("finish_reason", "stop");
         root.set("usage", usage());
-        return Json.MAPPER.writeValueAsBytes(root);
+        return root;
     }
 
-    @Override
-    public List<byte[]> streamEvents(MockRequest request) {
-        String id = Ids.next("chatcmpl-");
-        long created = Ids.nowEpochSeconds();
-        List<byte[]> events = new ArrayList<>(CannedReply.PIECES.size() + 4);
-
-        events.add(Sse.data(chunk(id, created, request, delta().put("role", "assistant").put("content", ""), null)));
+    /** Role chunk, one chunk per piece, the finish chunk, the usage chunk if asked for, then [DONE]. */
+    private static List<byte[]> chunks(boolean includeUsage) {
+        List<byte[]> events = new ArrayList<>();
+        events.add(Sse.data(chunk(delta().put("role", "assistant").put("content", ""), null, includeUsage)));
         for (String piece : CannedReply.PIECES) {
-            events.add(Sse.data(chunk(id, created, request, delta().put("content", piece), null)));
+            events.add(Sse.data(chunk(delta().put("content", piece), null, includeUsage)));
         }
-        events.add(Sse.data(chunk(id, created, request, delta(), "stop")));
-        if (request.includeUsage()) {
-            ObjectNode usageChunk = header(id, "chat.completion.chunk", created, request.model());
+        events.add(Sse.data(chunk(delta(), "stop", includeUsage)));
+        if (includeUsage) {
+            ObjectNode usageChunk = header("chat.completion.chunk");
             usageChunk.putArray("choices");
             usageChunk.set("usage", usage());
             events.add(Sse.data(usageChunk));
@@ -48,15 +60,14 @@ final class ChatCompletionsApi implements UpstreamApi {
     }
 
     /** A chunk with one choice; with include_usage every such chunk also says usage: null. */
-    private static ObjectNode chunk(String id, long created, MockRequest request, ObjectNode delta,
-            String finishReason) {
-        ObjectNode chunk = header(id, "chat.completion.chunk", created, request.model());
+    private static ObjectNode chunk(ObjectNode delta, String finishReason, boolean includeUsage) {
+        ObjectNode chunk = header("chat.completion.chunk");
         ObjectNode choice = chunk.putArray("choices").addObject();
         choice.put("index", 0);
         choice.set("delta", delta);
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason);
-        if (request.includeUsage()) {
+        if (includeUsage) {
             chunk.putNull("usage");
         }
         return chunk;
@@ -66,12 +77,12 @@ final class ChatCompletionsApi implements UpstreamApi {
         return Json.MAPPER.createObjectNode();
     }
 
-    private static ObjectNode header(String id, String object, long created, String model) {
+    private static ObjectNode header(String object) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", id);
+        node.put("id", Placeholder.ID.token());
         node.put("object", object);
-        node.put("created", created);
-        node.put("model", model);
+        node.put("created", Placeholder.CREATED.token());
+        node.put("model", Placeholder.MODEL.token());
         node.put("service_tier", "default");
         node.put("system_fingerprint", FINGERPRINT);
         return node;

@@ -8,18 +8,31 @@ import tools.jackson.databind.node.ObjectNode;
 /** Anthropic {@code POST /v1/messages}: the {@code message} object and its event stream. */
 final class MessagesApi implements UpstreamApi {
 
+    private static final String ID_PREFIX = "msg_";
+
+    private final JsonTemplate message = JsonTemplate.compile(Json.MAPPER.writeValueAsBytes(completeMessage()));
+    private final List<JsonTemplate> events = JsonTemplate.compileAll(events());
+
     @Override
     public byte[] completeResponse(MockRequest request) {
-        ObjectNode message = message(request.model(), "end_turn", CannedReply.OUTPUT_TOKENS);
-        message.withArray("content").addObject().put("type", "text").put("text", CannedReply.TEXT);
-        return Json.MAPPER.writeValueAsBytes(message);
+        return message.render(TemplateValues.of(request, ID_PREFIX));
     }
 
     @Override
     public List<byte[]> streamEvents(MockRequest request) {
-        List<ObjectNode> events = new ArrayList<>(CannedReply.PIECES.size() + 6);
+        return JsonTemplate.renderAll(events, TemplateValues.of(request, ID_PREFIX));
+    }
+
+    private static ObjectNode completeMessage() {
+        ObjectNode message = message("end_turn", CannedReply.OUTPUT_TOKENS);
+        message.withArray("content").addObject().put("type", "text").put("text", CannedReply.TEXT);
+        return message;
+    }
+
+    private static List<byte[]> events() {
+        List<ObjectNode> events = new ArrayList<>();
         // Like the real API: message_start reports one output token and no stop reason yet.
-        events.add(event("message_start").set("message", message(request.model(), null, 1)));
+        events.add(event("message_start").set("message", message(null, 1)));
         ObjectNode start = event("content_block_start").put("index", 0);
         start.putObject("content_block").put("type", "text").put("text", "");
         events.add(start);
@@ -35,15 +48,15 @@ final class MessagesApi implements UpstreamApi {
         messageDelta.putObject("usage").put("output_tokens", CannedReply.OUTPUT_TOKENS);
         events.add(messageDelta);
         events.add(event("message_stop"));
-        return framed(events);
+        return events.stream().map(Sse::typedEvent).toList();
     }
 
-    private static ObjectNode message(String model, String stopReason, int outputTokens) {
+    private static ObjectNode message(String stopReason, int outputTokens) {
         ObjectNode message = Json.MAPPER.createObjectNode();
-        message.put("id", Ids.next("msg_"));
+        message.put("id", Placeholder.ID.token());
         message.put("type", "message");
         message.put("role", "assistant");
-        message.put("model", model);
+        message.put("model", Placeholder.MODEL.token());
         message.putArray("content");
         message.put("stop_reason", stopReason);
         message.putNull("stop_sequence");
@@ -57,13 +70,5 @@ final class MessagesApi implements UpstreamApi {
 
     private static ObjectNode event(String type) {
         return Json.MAPPER.createObjectNode().put("type", type);
-    }
-
-    private static List<byte[]> framed(List<ObjectNode> events) {
-        List<byte[]> frames = new ArrayList<>(events.size());
-        for (ObjectNode event : events) {
-            frames.add(Sse.event(event.get("type").stringValue(), event));
-        }
-        return frames;
     }
 }

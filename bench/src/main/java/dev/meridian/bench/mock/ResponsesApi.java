@@ -9,65 +9,58 @@ import tools.jackson.databind.node.ObjectNode;
 /** OpenAI {@code POST /v1/responses}: the {@code response} object and its semantic event stream. */
 final class ResponsesApi implements UpstreamApi {
 
+    private static final String ID_PREFIX = "resp_";
+    private static final String ITEM_ID_PREFIX = "msg_";
+
+    private final JsonTemplate response = JsonTemplate.compile(Json.MAPPER.writeValueAsBytes(
+            response("completed", Json.MAPPER.createArrayNode().add(completedMessage()), true)));
+    private final List<JsonTemplate> events = JsonTemplate.compileAll(events());
+
     @Override
     public byte[] completeResponse(MockRequest request) {
-        String messageId = Ids.next("msg_");
-        ArrayNode output = Json.MAPPER.createArrayNode().add(message(messageId, "completed", outputText(CannedReply.TEXT)));
-        return Json.MAPPER.writeValueAsBytes(
-                response(Ids.next("resp_"), Ids.nowEpochSeconds(), request.model(), "completed", output, true));
+        return response.render(TemplateValues.withItem(request, ID_PREFIX, ITEM_ID_PREFIX));
     }
 
     @Override
     public List<byte[]> streamEvents(MockRequest request) {
-        String responseId = Ids.next("resp_");
-        String messageId = Ids.next("msg_");
-        long created = Ids.nowEpochSeconds();
-        Sequence events = new Sequence(CannedReply.PIECES.size() + 8);
+        return JsonTemplate.renderAll(events, TemplateValues.withItem(request, ID_PREFIX, ITEM_ID_PREFIX));
+    }
 
+    private static List<byte[]> events() {
+        Sequence events = new Sequence();
         ArrayNode noOutput = Json.MAPPER.createArrayNode();
-        events.add("response.created")
-                .set("response", response(responseId, created, request.model(), "in_progress", noOutput, false));
-        events.add("response.in_progress")
-                .set("response", response(responseId, created, request.model(), "in_progress", noOutput, false));
-        events.add("response.output_item.added")
-                .put("output_index", 0)
-                .set("item", message(messageId, "in_progress", null));
-        contentEvent(events.add("response.content_part.added"), messageId).set("part", outputText(""));
+        events.add("response.created").set("response", response("in_progress", noOutput, false));
+        events.add("response.in_progress").set("response", response("in_progress", noOutput, false));
+        events.add("response.output_item.added").put("output_index", 0).set("item", message("in_progress", null));
+        contentEvent(events.add("response.content_part.added")).set("part", outputText(""));
         for (String piece : CannedReply.PIECES) {
-            contentEvent(events.add("response.output_text.delta"), messageId)
-                    .put("delta", piece)
-                    .putArray("logprobs");
+            contentEvent(events.add("response.output_text.delta")).put("delta", piece).putArray("logprobs");
         }
-        contentEvent(events.add("response.output_text.done"), messageId)
-                .put("text", CannedReply.TEXT)
-                .putArray("logprobs");
-        contentEvent(events.add("response.content_part.done"), messageId).set("part", outputText(CannedReply.TEXT));
-        ObjectNode done = message(messageId, "completed", outputText(CannedReply.TEXT));
-        events.add("response.output_item.done").put("output_index", 0).set("item", done);
-        ArrayNode output = Json.MAPPER.createArrayNode().add(done.deepCopy());
-        events.add("response.completed")
-                .set("response", response(responseId, created, request.model(), "completed", output, true));
+        contentEvent(events.add("response.output_text.done")).put("text", CannedReply.TEXT).putArray("logprobs");
+        contentEvent(events.add("response.content_part.done")).set("part", outputText(CannedReply.TEXT));
+        events.add("response.output_item.done").put("output_index", 0).set("item", completedMessage());
+        events.add("response.completed").set("response",
+                response("completed", Json.MAPPER.createArrayNode().add(completedMessage()), true));
         return events.frames();
     }
 
-    private static ObjectNode contentEvent(ObjectNode event, String messageId) {
-        return event.put("item_id", messageId).put("output_index", 0).put("content_index", 0);
+    private static ObjectNode contentEvent(ObjectNode event) {
+        return event.put("item_id", Placeholder.ITEM_ID.token()).put("output_index", 0).put("content_index", 0);
     }
 
-    private static ObjectNode response(String id, long createdAt, String model, String status, ArrayNode output,
-            boolean withUsage) {
+    private static ObjectNode response(String status, ArrayNode output, boolean withUsage) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", id);
+        node.put("id", Placeholder.ID.token());
         node.put("object", "response");
-        node.put("created_at", createdAt);
+        node.put("created_at", Placeholder.CREATED.token());
         node.put("status", status);
         node.put("background", false);
         node.putNull("error");
         node.putNull("incomplete_details");
         node.putNull("instructions");
         node.putNull("max_output_tokens");
-        node.put("model", model);
-        node.set("output", output.deepCopy());
+        node.put("model", Placeholder.MODEL.token());
+        node.set("output", output);
         node.put("parallel_tool_calls", true);
         node.putNull("previous_response_id");
         node.putObject("reasoning").putNull("effort").putNull("summary");
@@ -88,10 +81,14 @@ final class ResponsesApi implements UpstreamApi {
         return node;
     }
 
+    private static ObjectNode completedMessage() {
+        return message("completed", outputText(CannedReply.TEXT));
+    }
+
     /** An assistant message item; {@code part == null} means no content yet. */
-    private static ObjectNode message(String id, String status, ObjectNode part) {
+    private static ObjectNode message(String status, ObjectNode part) {
         ObjectNode item = Json.MAPPER.createObjectNode();
-        item.put("id", id);
+        item.put("id", Placeholder.ITEM_ID.token());
         item.put("type", "message");
         item.put("status", status);
         ArrayNode content = item.putArray("content");
@@ -124,11 +121,7 @@ final class ResponsesApi implements UpstreamApi {
     /** Builds typed events with increasing {@code sequence_number}s, framed in order at the end. */
     private static final class Sequence {
 
-        private final List<ObjectNode> events;
-
-        Sequence(int expected) {
-            events = new ArrayList<>(expected);
-        }
+        private final List<ObjectNode> events = new ArrayList<>();
 
         ObjectNode add(String type) {
             ObjectNode event = Json.MAPPER.createObjectNode();
@@ -139,11 +132,7 @@ final class ResponsesApi implements UpstreamApi {
         }
 
         List<byte[]> frames() {
-            List<byte[]> frames = new ArrayList<>(events.size());
-            for (ObjectNode event : events) {
-                frames.add(Sse.event(event.get("type").stringValue(), event));
-            }
-            return frames;
+            return events.stream().map(Sse::typedEvent).toList();
         }
     }
 }
