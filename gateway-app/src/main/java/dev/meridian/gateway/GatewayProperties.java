@@ -14,8 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param config path of the routing configuration file; a missing file means an empty configuration
  * @param masterKey bearer key accepted on every API; when unset a random one is generated at start
  * @param maxRequestBody largest client request body accepted; larger ones get 413
+ * @param catalogFile an operator's model catalog whose entries replace or add to the shipped ones
  */
 @ConfigurationProperties("meridian")
 public record GatewayProperties(@DefaultValue("./config.yaml") Path config, @Nullable String masterKey,
-		@DefaultValue("10MB") DataSize maxRequestBody) {
+		@DefaultValue("10MB") DataSize maxRequestBody, @Nullable Path catalogFile) {
 }

@@ -1,6 +1,5 @@
 package dev.meridian.gateway;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import dev.meridian.MeridianApplication;
 import dev.meridian.gateway.routing.ActiveRoutingTable;
 import dev.meridian.gateway.testsupport.OpenAiMockServer;
+import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +46,8 @@ class EmbeddedQuickstartTest {
 
 		try (ConfigurableApplicationContext gateway = start(config)) {
 			assertThat(gateway.getBean(ActiveRoutingTable.class).get().version()).isEqualTo(1);
-			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port(gateway) + "/v1/chat/completions"))
+			HttpResponse<String> response = TestHttp.client().send(TestHttp
+				.request("http://127.0.0.1:" + port(gateway) + "/v1/chat/completions")
 				.header("Authorization", "Bearer sk-laptop")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
 				.build(), HttpResponse.BodyHandlers.ofString());

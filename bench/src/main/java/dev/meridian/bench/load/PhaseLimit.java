@@ -1,6 +1,7 @@
 package dev.meridian.bench.load;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How long a phase lasts: a duration, or a request count. A counted phase still stops after
@@ -20,7 +21,7 @@ record PhaseLimit(Duration duration, long requests) {
 
     String describe() {
         return requests == Long.MAX_VALUE
-                ? String.format("%.1f s", duration.toNanos() / 1e9)
+                ? String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9)
                 : requests + " requests";
     }
 }

@@ -24,7 +24,7 @@ final class Report {
     void printText(PrintStream out) {
         out.printf("target        POST %s%s%n", plan.url(),
                 plan.stream() ? " (stream, " + plan.streamDialect().name().toLowerCase(Locale.ROOT) + ")" : "");
-        out.printf("load          concurrency %d on %d threads, %.1f s warm-up, then %s%n",
+        out.printf(Locale.ROOT, "load          concurrency %d on %d threads, %.1f s warm-up, then %s%n",
                 plan.concurrency(), plan.threads(), plan.warmup().toNanos() / 1e9, plan.measured().describe());
         out.printf("requests      %d ok, %d errors (warm-up: %d ok, %d errors)%n",
                 measured.successes(), measured.errorCount(), warmup.successes(), warmup.errorCount());

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.error;
 
+import dev.meridian.gateway.dialect.anthropic.AnthropicErrorEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every failure on the client API ({@code /v1/**}) with the OpenAI error envelope and the
@@ -27,9 +29,15 @@ public class ClientApiErrorHandler implements WebExceptionHandler {
 
 	public static final String CLIENT_API_PREFIX = "/v1/";
 
+	/** The Anthropic Messages API answers errors in Anthropic's envelope, as its SDKs expect. */
+	private static final String ANTHROPIC_API_PREFIX = "/v1/messages";
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		if (!exchange.getRequest().getPath().value().startsWith(CLIENT_API_PREFIX)) {
+		String path = exchange.getRequest().getPath().value();
+		if (!path.startsWith(CLIENT_API_PREFIX)) {
 			return Mono.error(ex);
 		}
 		ServerHttpResponse response = exchange.getResponse();
@@ -40,7 +48,9 @@ public class ClientApiErrorHandler implements WebExceptionHandler {
 		GatewayException error = asGatewayException(ex);
 		response.setStatusCode(error.status());
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		byte[] body = OpenAiErrorBody.of(error);
+		byte[] body = path.startsWith(ANTHROPIC_API_PREFIX)
+				? JSON.writeValueAsBytes(AnthropicErrorEnvelope.of(error.status().value(), error.getMessage()))
+				: OpenAiErrorBody.of(error);
 		response.getHeaders().setContentLength(body.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}

@@ -27,6 +27,12 @@ public class GatewayException extends RuntimeException {
 		this.param = param;
 	}
 
+	/** For a status that may not be one of Spring's constants (a provider's 529, say): 502 then. */
+	public static GatewayException of(int status, String type, @Nullable String code, String message) {
+		HttpStatus resolved = HttpStatus.resolve(status);
+		return new GatewayException(resolved == null ? HttpStatus.BAD_GATEWAY : resolved, type, code, null, message);
+	}
+
 	public static GatewayException invalidRequest(String message, @Nullable String param) {
 		return new GatewayException(HttpStatus.BAD_REQUEST, "invalid_request_error", null, param, message);
 	}

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.provider;
 
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -7,9 +8,10 @@ import reactor.netty.resources.ConnectionProvider;
  * A configured provider at run time: where it is, its key, and its own pooled HTTP client.
  *
  * @param id the provider's name in the configuration, e.g. {@code openai}
+ * @param apiVersion the API version a provider wants in its URLs (Azure OpenAI's {@code api-version})
  */
-public record Provider(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey, HttpClient http,
-		ConnectionProvider pool) implements AutoCloseable {
+public record Provider(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
+		@Nullable String apiVersion, HttpClient http, ConnectionProvider pool) implements AutoCloseable {
 
 	/** Lets in-flight calls finish, then closes the pool's connections. */
 	@Override

@@ -11,9 +11,13 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * Builds the pooled HTTP client of one provider: a fixed, named pool (its metrics appear under
  * {@code reactor.netty.connection.provider.*} with the pool's name) whose idle connections are
- * closed before a provider's load balancer would drop them.
+ * closed before a provider's load balancer would drop them, and the provider's standing
+ * authentication headers.
  */
 public final class ProviderHttpClients {
+
+	/** The Messages API version Meridian speaks to Anthropic. */
+	public static final String ANTHROPIC_VERSION = "2023-06-01";
 
 	private static final String USER_AGENT = "meridian";
 
@@ -41,8 +45,8 @@ public final class ProviderHttpClients {
 			.build();
 	}
 
-	/** A client whose every request carries the provider's key and JSON content type. */
-	public static HttpClient client(ConnectionProvider pool, String apiKey) {
+	/** A client whose every request carries the provider's key, in the header its API expects. */
+	public static HttpClient client(ConnectionProvider pool, ProviderType type, String apiKey) {
 		return HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
 			.keepAlive(true)
@@ -50,8 +54,20 @@ public final class ProviderHttpClients {
 			.headers(headers -> {
 				headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
 				headers.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
-				if (!apiKey.isEmpty()) {
-					headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey);
+				if (type.wireFormat() == WireFormat.ANTHROPIC) {
+					headers.set("anthropic-version", ANTHROPIC_VERSION);
+				}
+				if (apiKey.isEmpty()) {
+					return;
+				}
+				switch (type.wireFormat()) {
+					case ANTHROPIC -> headers.set("x-api-key", apiKey);
+					case GEMINI -> headers.set("x-goog-api-key", apiKey);
+					case AZURE_OPENAI -> headers.set("api-key", apiKey);
+					case OPENAI -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey);
+					case BEDROCK -> {
+						// signed per request
+					}
 				}
 			});
 	}

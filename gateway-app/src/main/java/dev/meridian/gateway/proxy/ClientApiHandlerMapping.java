@@ -3,6 +3,9 @@ package dev.meridian.gateway.proxy;
 import java.util.Map;
 
 import dev.meridian.gateway.auth.ClientKeyAuthenticator;
+import dev.meridian.gateway.dialect.anthropic.MessagesDialect;
+import dev.meridian.gateway.dialect.openai.ChatCompletionsDialect;
+import dev.meridian.gateway.dialect.responses.ResponsesDialect;
 import dev.meridian.gateway.metrics.GatewayMetrics;
 import dev.meridian.gateway.routing.ActiveRoutingTable;
 import org.springframework.core.Ordered;
@@ -31,11 +34,15 @@ class ClientApiHandlerMapping implements HandlerMapping, Ordered {
 		this.models = new ModelsEndpoint(routes, authenticator);
 		this.handlers = Map.of(
 				ClientOperation.CHAT.clientPath(),
-				new ForwardingEndpoint(ClientOperation.CHAT, routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.CHAT, new ChatCompletionsDialect(), routes, authenticator, bodies, metrics),
 				ClientOperation.COMPLETIONS.clientPath(),
-				new ForwardingEndpoint(ClientOperation.COMPLETIONS, routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.COMPLETIONS, null, routes, authenticator, bodies, metrics),
 				ClientOperation.EMBEDDINGS.clientPath(),
-				new ForwardingEndpoint(ClientOperation.EMBEDDINGS, routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.EMBEDDINGS, null, routes, authenticator, bodies, metrics),
+				ClientOperation.MESSAGES.clientPath(),
+				new ClientEndpoint(ClientOperation.MESSAGES, new MessagesDialect(), routes, authenticator, bodies, metrics),
+				ClientOperation.RESPONSES.clientPath(),
+				new ClientEndpoint(ClientOperation.RESPONSES, new ResponsesDialect(), routes, authenticator, bodies, metrics),
 				ModelsEndpoint.PATH, models);
 	}
 

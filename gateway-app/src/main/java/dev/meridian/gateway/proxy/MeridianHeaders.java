@@ -3,10 +3,12 @@ package dev.meridian.gateway.proxy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import dev.meridian.gateway.json.Usage;
 import dev.meridian.gateway.routing.Deployment;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
-/** The {@code x-meridian-*} response headers. */
+/** The {@code x-meridian-*} response headers, and the headers every relayed stream carries. */
 final class MeridianHeaders {
 
 	static final String REQUEST_ID = "x-meridian-request-id";
@@ -28,9 +30,21 @@ final class MeridianHeaders {
 		headers.set(OVERHEAD_MS, milliseconds(overheadNanos));
 	}
 
-	static void cost(HttpHeaders headers, double costUsd) {
-		headers.set(COST_USD, BigDecimal.valueOf(costUsd).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros()
+	/** Only when both the usage and the deployment's price are known. */
+	static void cost(HttpHeaders headers, Deployment deployment, @Nullable Usage usage) {
+		if (deployment.price() == null || usage == null) {
+			return;
+		}
+		double cost = deployment.price().cost(usage);
+		headers.set(COST_USD, BigDecimal.valueOf(cost).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros()
 			.toPlainString());
+	}
+
+	static void stream(HttpHeaders headers, String contentType) {
+		headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+		headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
+		// Tells reverse proxies such as nginx not to buffer the stream either.
+		headers.set("x-accel-buffering", "no");
 	}
 
 	/** Milliseconds with two decimals, e.g. {@code 0.42}. */

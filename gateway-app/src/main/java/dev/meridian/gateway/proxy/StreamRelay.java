@@ -8,6 +8,7 @@ import dev.meridian.gateway.json.Json;
 import dev.meridian.gateway.json.ProviderResponseScanner;
 import dev.meridian.gateway.json.ScannedResponse;
 import dev.meridian.gateway.json.Usage;
+import dev.meridian.gateway.sse.SseEventSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +61,7 @@ final class StreamRelay {
 		int dataEnd = lineEnd(bytes, dataStart, end);
 		ScannedResponse chunk = ProviderResponseScanner.scan(bytes, dataStart, dataEnd - dataStart);
 		if (chunk.usage() != null) {
-			usage = chunk.usage();
+			usage = (usage == null) ? chunk.usage() : usage.merge(chunk.usage());
 		}
 		if (chunk.usageOnly() && stripUsageChunk) {
 			return;

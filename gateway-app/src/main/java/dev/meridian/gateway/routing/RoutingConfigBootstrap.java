@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import dev.meridian.db.routing.RoutingConfigRepository;
 import dev.meridian.db.routing.RoutingConfigVersion;
 import dev.meridian.gateway.GatewayProperties;
+import dev.meridian.gateway.catalog.ModelCatalog;
+import dev.meridian.gateway.catalog.ModelCatalogLoader;
 import dev.meridian.gateway.config.RoutingConfigParser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,11 +45,14 @@ public class RoutingConfigBootstrap implements InitializingBean {
 
 	private final RoutingConfigParser parser = RoutingConfigParser.fromSystemEnvironment();
 
+	private final ModelCatalog catalog;
+
 	public RoutingConfigBootstrap(GatewayProperties properties, RoutingConfigRepository repository,
 			ActiveRoutingTable activeTable) {
 		this.properties = properties;
 		this.repository = repository;
 		this.activeTable = activeTable;
+		this.catalog = ModelCatalogLoader.load(properties.catalogFile());
 	}
 
 	@Override
@@ -69,7 +74,7 @@ public class RoutingConfigBootstrap implements InitializingBean {
 				imported.providers().values().forEach(p -> p.close());
 			}
 			String source = "configuration version " + latest.version();
-			table = RoutingTableFactory.build(parser.parse(latest.content(), source), latest.version(), source);
+			table = RoutingTableFactory.build(parser.parse(latest.content(), source), latest.version(), source, catalog);
 		}
 		activeTable.replace(table == null ? RoutingTable.EMPTY : table);
 		RoutingTable inForce = activeTable.get();
@@ -86,7 +91,7 @@ public class RoutingConfigBootstrap implements InitializingBean {
 		}
 		String source = file.toString();
 		// Built before storing, so that a broken file never becomes a version.
-		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source);
+		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source, catalog);
 		RoutingConfigVersion stored = repository.append(content, sha, FILE_SOURCE, null).block(DATABASE_WAIT);
 		if (stored == null) {
 			throw new IllegalStateException("Storing the configuration from " + file + " returned nothing");

@@ -5,17 +5,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import dev.meridian.gateway.catalog.CatalogEntry;
+import dev.meridian.gateway.catalog.ModelCatalog;
+import dev.meridian.gateway.catalog.ModelPricing;
 import dev.meridian.gateway.config.InvalidRoutingConfigException;
 import dev.meridian.gateway.config.ModelSettings;
 import dev.meridian.gateway.config.ProviderSettings;
 import dev.meridian.gateway.config.RoutingConfig;
 import dev.meridian.gateway.config.RoutingSettings;
+import dev.meridian.gateway.provider.ChatAdapters;
 import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.provider.ProviderBaseUrl;
 import dev.meridian.gateway.provider.ProviderHttpClients;
 import dev.meridian.gateway.provider.ProviderType;
-import dev.meridian.gateway.provider.WireFormat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +35,17 @@ public final class RoutingTableFactory {
 
 	private static final Logger log = LoggerFactory.getLogger(RoutingTableFactory.class);
 
-	private static final List<WireFormat> FORWARDED_FORMATS = List.of(WireFormat.OPENAI);
-
 	private RoutingTableFactory() {
 	}
 
 	/**
 	 * @throws InvalidRoutingConfigException listing every problem; no pool is left open then
 	 */
-	public static RoutingTable build(RoutingConfig config, int version, String source) {
+	public static RoutingTable build(RoutingConfig config, int version, String source, ModelCatalog catalog) {
 		List<String> problems = new ArrayList<>();
 		RoutingTable.Timeouts timeouts = timeouts(config.routing(), problems);
 		warnAboutPendingSettings(config, source);
-		Map<String, ProviderDraft> drafts = providers(config.providers(), problems, source);
+		Map<String, ProviderDraft> drafts = providers(config.providers(), problems);
 		Map<String, List<ModelSettings>> entriesByName = new LinkedHashMap<>();
 		for (int i = 0; i < config.models().size(); i++) {
 			ModelSettings entry = config.models().get(i);
@@ -72,7 +74,7 @@ public final class RoutingTableFactory {
 			List<Deployment> deployments = new ArrayList<>();
 			for (ModelSettings entry : entries) {
 				ProviderDraft draft = drafts.get(entry.provider());
-				if (!FORWARDED_FORMATS.contains(draft.type().wireFormat())) {
+				if (draft.baseUrl() == null) {
 					log.warn("{}: model '{}' on provider '{}' is skipped: provider type {} is not supported by this version",
 							source, name, draft.id(), draft.type().configName());
 					continue;
@@ -80,7 +82,8 @@ public final class RoutingTableFactory {
 				Provider provider = providers.computeIfAbsent(draft.id(), id -> draft.open());
 				String upstreamModel = (entry.model() == null || entry.model().isBlank()) ? name : entry.model();
 				deployments.add(new Deployment(name, provider, upstreamModel,
-						entry.weight() == null ? 1 : entry.weight(), price(entry)));
+						entry.weight() == null ? 1 : entry.weight(), price(entry, catalog.find(draft.type().configName(),
+								upstreamModel).map(CatalogEntry::pricing).orElse(null))));
 			}
 			if (!deployments.isEmpty()) {
 				groups.put(name, new ModelGroup(name, deployments));
@@ -89,17 +92,19 @@ public final class RoutingTableFactory {
 		return new RoutingTable(version, groups, providers, timeouts);
 	}
 
-	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey) {
+	/** @param baseUrl null for a provider type this version cannot call */
+	private record ProviderDraft(String id, ProviderType type, @Nullable ProviderBaseUrl baseUrl, String apiKey,
+			@Nullable String apiVersion) {
 
 		Provider open() {
 			ConnectionProvider pool = ProviderHttpClients.pool(id);
-			return new Provider(id, type, baseUrl, apiKey, ProviderHttpClients.client(pool, apiKey), pool);
+			return new Provider(id, type, Objects.requireNonNull(baseUrl), apiKey, apiVersion,
+					ProviderHttpClients.client(pool, type, apiKey), pool);
 		}
 
 	}
 
-	private static Map<String, ProviderDraft> providers(Map<String, ProviderSettings> settings, List<String> problems,
-			String source) {
+	private static Map<String, ProviderDraft> providers(Map<String, ProviderSettings> settings, List<String> problems) {
 		Map<String, ProviderDraft> drafts = new LinkedHashMap<>();
 		settings.forEach((id, provider) -> {
 			String where = "providers." + id;
@@ -113,17 +118,19 @@ public final class RoutingTableFactory {
 						+ ProviderType.configNames() + ")");
 				return;
 			}
+			String apiKey = (provider.apiKey() == null) ? "" : provider.apiKey();
+			if (ChatAdapters.forWire(type.wireFormat()) == null) {
+				drafts.put(id, new ProviderDraft(id, type, null, apiKey, provider.apiVersion()));
+				return;
+			}
 			String url = (provider.baseUrl() == null || provider.baseUrl().isBlank()) ? type.defaultBaseUrl()
 					: provider.baseUrl();
 			if (url == null) {
-				if (FORWARDED_FORMATS.contains(type.wireFormat())) {
-					problems.add(where + ".base_url is required for type " + type.configName());
-				}
+				problems.add(where + ".base_url is required for type " + type.configName());
 				return;
 			}
 			try {
-				String apiKey = (provider.apiKey() == null) ? "" : provider.apiKey();
-				drafts.put(id, new ProviderDraft(id, type, ProviderBaseUrl.of(url, type), apiKey));
+				drafts.put(id, new ProviderDraft(id, type, ProviderBaseUrl.of(url, type), apiKey, provider.apiVersion()));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(where + "." + ex.getMessage());
@@ -165,14 +172,24 @@ public final class RoutingTableFactory {
 		}
 	}
 
-	private static @Nullable ModelPrice price(ModelSettings entry) {
-		if (entry.inputCostPerMtok() == null && entry.outputCostPerMtok() == null) {
+	/**
+	 * The configured prices, field by field, over the catalog's; null when neither knows the input
+	 * or output price. A missing output price (embedding models) counts as free, a missing cached
+	 * price as the input price.
+	 */
+	static @Nullable ModelPrice price(ModelSettings entry, @Nullable ModelPricing catalog) {
+		Double input = first(entry.inputCostPerMtok(), catalog == null ? null : catalog.inputPerMtok());
+		Double output = first(entry.outputCostPerMtok(), catalog == null ? null : catalog.outputPerMtok());
+		if (input == null && output == null) {
 			return null;
 		}
-		double input = entry.inputCostPerMtok() == null ? 0 : entry.inputCostPerMtok();
-		double output = entry.outputCostPerMtok() == null ? 0 : entry.outputCostPerMtok();
-		double cached = entry.cachedInputCostPerMtok() == null ? input : entry.cachedInputCostPerMtok();
-		return new ModelPrice(input, output, cached);
+		double inputPrice = (input == null) ? 0 : input;
+		Double cached = first(entry.cachedInputCostPerMtok(), catalog == null ? null : catalog.cachedInputPerMtok());
+		return new ModelPrice(inputPrice, output == null ? 0 : output, cached == null ? inputPrice : cached);
+	}
+
+	private static @Nullable Double first(@Nullable Double configured, @Nullable Double catalog) {
+		return (configured != null) ? configured : catalog;
 	}
 
 	private static void warnAboutPendingSettings(RoutingConfig config, String source) {

@@ -1,13 +1,13 @@
 package dev.meridian.gateway.proxy;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
+import dev.meridian.gateway.testsupport.TestHttp;
 import dev.meridian.gateway.testsupport.OpenAiMockServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +23,7 @@ class ErrorResponsesTest extends GatewayIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = TestHttp.client();
 
 	private static final String HELLO = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
 
@@ -60,16 +60,16 @@ class ErrorResponsesTest extends GatewayIntegrationTest {
 
 	@Test
 	void missingOrWrongKeyIs401() throws Exception {
-		HttpRequest noKey = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+		HttpRequest noKey = TestHttp.request(baseUrl() + "/chat/completions")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\"," + HELLO + "}"))
 			.build();
 		assertThat(expectError(noKey, 401).path("code").asString()).isEqualTo("missing_api_key");
-		HttpRequest wrongKey = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+		HttpRequest wrongKey = TestHttp.request(baseUrl() + "/chat/completions")
 			.header("Authorization", "Bearer sk-not-the-key")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\"," + HELLO + "}"))
 			.build();
 		assertThat(expectError(wrongKey, 401).path("code").asString()).isEqualTo("invalid_api_key");
-		HttpRequest anthropicStyle = HttpRequest.newBuilder(URI.create(baseUrl() + "/models"))
+		HttpRequest anthropicStyle = TestHttp.request(baseUrl() + "/models")
 			.header("x-api-key", MASTER_KEY)
 			.build();
 		assertThat(http.send(anthropicStyle, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -150,7 +150,7 @@ class ErrorResponsesTest extends GatewayIntegrationTest {
 	}
 
 	private HttpRequest.Builder authorized(String path) {
-		return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + MASTER_KEY);
+		return TestHttp.request(baseUrl() + path).header("Authorization", "Bearer " + MASTER_KEY);
 	}
 
 	private HttpRequest post(String path, String body) {

@@ -1,6 +1,5 @@
 package dev.meridian.gateway.proxy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
+import dev.meridian.gateway.testsupport.TestHttp;
 import dev.meridian.gateway.testsupport.OpenAiMockServer;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class LoadBalancingTest extends GatewayIntegrationTest {
 
 	@Test
 	void requestsAreSpreadByWeight() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+		HttpClient http = TestHttp.client();
+		HttpRequest request = TestHttp.request(baseUrl() + "/chat/completions")
 			.header("Authorization", "Bearer " + MASTER_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(
 					"{\"model\":\"balanced\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))

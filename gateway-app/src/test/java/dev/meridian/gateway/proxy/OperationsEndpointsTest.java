@@ -1,6 +1,5 @@
 package dev.meridian.gateway.proxy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +8,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
+import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Health probes and the Prometheus scrape, with the gateway's own request metrics in it. */
 class OperationsEndpointsTest extends GatewayIntegrationTest {
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = TestHttp.client();
 
 	@Test
 	void livenessAndReadinessProbesAreUp() throws Exception {
@@ -54,7 +54,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+		return http.send(TestHttp.request("http://127.0.0.1:" + port + path).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

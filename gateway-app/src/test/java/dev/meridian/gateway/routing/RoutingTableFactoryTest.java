@@ -3,6 +3,8 @@ package dev.meridian.gateway.routing;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.meridian.gateway.catalog.ModelCatalog;
+import dev.meridian.gateway.catalog.ModelCatalogLoader;
 import dev.meridian.gateway.config.InvalidRoutingConfigException;
 import dev.meridian.gateway.config.RoutingConfig;
 import dev.meridian.gateway.config.RoutingConfigParser;
@@ -64,7 +66,7 @@ class RoutingTableFactoryTest {
 	void skipsModelsOnProviderTypesThisVersionCannotCall() {
 		RoutingTable table = build("""
 				providers:
-				  claude: { type: anthropic, api_key: x }
+				  claude: { type: bedrock, region: us-east-1 }
 				  openai: { type: openai, api_key: y }
 				models:
 				  - { name: sonnet, provider: claude, model: claude-sonnet-4-5 }
@@ -93,9 +95,29 @@ class RoutingTableFactoryTest {
 		table.providers().values().forEach(p -> p.close());
 	}
 
+	@Test
+	void pricesComeFromTheConfigurationFieldByFieldOverTheCatalog() {
+		RoutingTable table = build("""
+				providers:
+				  openai: { type: openai }
+				  local: { type: vllm }
+				models:
+				  - { name: catalog, provider: openai, model: gpt-4o-mini-2024-07-18 }
+				  - { name: mixed, provider: openai, model: gpt-4o-mini, output_cost_per_mtok: 1.0 }
+				  - { name: unpriced, provider: local, model: my-finetune }
+				""");
+
+		assertThat(table.group("catalog").deployments().getFirst().price()).isEqualTo(new ModelPrice(0.15, 0.60, 0.075));
+		assertThat(table.group("mixed").deployments().getFirst().price()).isEqualTo(new ModelPrice(0.15, 1.0, 0.075));
+		assertThat(table.group("unpriced").deployments().getFirst().price()).isNull();
+		table.providers().values().forEach(p -> p.close());
+	}
+
 	private RoutingTable build(String yaml) {
 		RoutingConfig config = parser.parse(yaml, "test");
-		return RoutingTableFactory.build(config, 1, "test");
+		return RoutingTableFactory.build(config, 1, "test", CATALOG);
 	}
+
+	private static final ModelCatalog CATALOG = ModelCatalogLoader.load(null);
 
 }

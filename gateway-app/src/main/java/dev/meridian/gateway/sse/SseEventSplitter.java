@@ -1,4 +1,4 @@
-package dev.meridian.gateway.proxy;
+package dev.meridian.gateway.sse;
 
 import java.util.Arrays;
 
@@ -6,10 +6,10 @@ import java.util.Arrays;
  * Cuts a server-sent-events byte stream into whole events. Network reads split events anywhere;
  * the splitter holds back only the incomplete tail of the last event, never a complete one.
  */
-final class SseEventSplitter {
+public final class SseEventSplitter {
 
 	/** Receives each complete event: {@code bytes[start, end)}, including its blank-line terminator. */
-	interface EventSink {
+	public interface EventSink {
 
 		void onEvent(byte[] bytes, int start, int end);
 
@@ -19,7 +19,7 @@ final class SseEventSplitter {
 
 	private byte[] pending = EMPTY;
 
-	void feed(byte[] chunk, EventSink sink) {
+	public void feed(byte[] chunk, EventSink sink) {
 		byte[] buffer = chunk;
 		if (pending.length > 0) {
 			buffer = Arrays.copyOf(pending, pending.length + chunk.length);
@@ -42,7 +42,7 @@ final class SseEventSplitter {
 	}
 
 	/** The incomplete tail left when the stream ended, possibly empty. */
-	byte[] remainder() {
+	public byte[] remainder() {
 		return pending;
 	}
 

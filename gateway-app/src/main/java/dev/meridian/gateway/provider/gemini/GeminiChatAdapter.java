@@ -1,0 +1,98 @@
+package dev.meridian.gateway.provider.gemini;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ChatAdapter;
+import dev.meridian.gateway.provider.ChatStreamDecoder;
+import dev.meridian.gateway.provider.Provider;
+import dev.meridian.gateway.provider.SseChatStreamDecoder;
+import dev.meridian.gateway.provider.UpstreamRequest;
+import dev.meridian.gateway.sse.ServerSentEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Google's Gemini API ({@code generateContent}, and {@code streamGenerateContent?alt=sse} for
+ * streams) behind OpenAI Chat Completions. The model is named in the URL, not the body.
+ */
+public final class GeminiChatAdapter implements ChatAdapter {
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private final GeminiRequestTranslator requests = new GeminiRequestTranslator();
+
+	private final GeminiResponseTranslator responses = new GeminiResponseTranslator();
+
+	@Override
+	public UpstreamRequest chatRequest(Provider provider, String upstreamModel, ObjectNode chatRequest, boolean stream) {
+		ObjectNode request = translated(() -> requests.toGenerateContentRequest(chatRequest));
+		return UpstreamRequest.of(provider.baseUrl().resolve(GeminiRequestTranslator.generatePath(upstreamModel, stream)),
+				JSON.writeValueAsBytes(request));
+	}
+
+	@Override
+	public ObjectNode chatCompletion(byte[] body, String clientModel) {
+		ObjectNode response = (ObjectNode) JSON.readTree(body);
+		return translated(() -> responses.toChatCompletion(response, clientModel, completionId(response),
+				Instant.now().getEpochSecond()));
+	}
+
+	@Override
+	public ChatStreamDecoder chatStream(String clientModel) {
+		GeminiStreamTranslator translator = new GeminiStreamTranslator(clientModel, newCompletionId(),
+				Instant.now().getEpochSecond());
+		return new SseChatStreamDecoder() {
+
+			@Override
+			protected List<ObjectNode> onEvent(ServerSentEvent event) {
+				ObjectNode data = (ObjectNode) JSON.readTree(event.data());
+				if (data.has("error")) {
+					throw error(502, event.data().getBytes(StandardCharsets.UTF_8));
+				}
+				return translated(() -> translator.onEvent(data));
+			}
+
+			@Override
+			public List<ObjectNode> finish() {
+				return translator.onEnd();
+			}
+
+		};
+	}
+
+	@Override
+	public GatewayException error(int status, byte[] body) {
+		GeminiErrors.MappedError mapped = GeminiErrors.toOpenAiError(status, new String(body, StandardCharsets.UTF_8));
+		JsonNode error = mapped.body().path("error");
+		return GatewayException.of(mapped.status(), error.path("type").asString("api_error"),
+				error.path("code").isNull() ? null : error.path("code").asString(null),
+				error.path("message").asString("The provider returned an error."));
+	}
+
+	/** Gemini names each answer with a {@code responseId}; older versions send none. */
+	private static String completionId(ObjectNode response) {
+		String responseId = response.path("responseId").asString("");
+		return responseId.isEmpty() ? newCompletionId() : "chatcmpl-" + responseId;
+	}
+
+	private static String newCompletionId() {
+		return "chatcmpl-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+	}
+
+	private static <T> T translated(Supplier<T> translation) {
+		try {
+			return translation.get();
+		}
+		catch (GeminiTranslationException ex) {
+			throw GatewayException.of(ex.status(), ex.status() >= 500 ? "api_error" : "invalid_request_error", ex.code(),
+					ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.meridian.gateway.proxy;
+
+import dev.meridian.gateway.auth.ClientKeyAuthenticator;
+import dev.meridian.gateway.dialect.ClientDialect;
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.json.ClientRequestScanner;
+import dev.meridian.gateway.json.ScannedRequest;
+import dev.meridian.gateway.metrics.GatewayMetrics;
+import dev.meridian.gateway.provider.ChatAdapter;
+import dev.meridian.gateway.provider.ChatAdapters;
+import dev.meridian.gateway.routing.ActiveRoutingTable;
+import dev.meridian.gateway.routing.Deployment;
+import dev.meridian.gateway.routing.ModelGroup;
+import dev.meridian.gateway.routing.RoutingTable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * One client API operation: checks the key, reads and validates the body, picks a deployment of the
+ * requested model, and hands the request on. When the provider speaks the client's API the bytes
+ * are forwarded as they are ({@link PassthroughExchange}); otherwise they are translated through
+ * OpenAI chat ({@link TranslatedExchange}).
+ */
+final class ClientEndpoint implements WebHandler {
+
+	private final ClientOperation operation;
+
+	private final @Nullable ClientDialect dialect;
+
+	private final ActiveRoutingTable routes;
+
+	private final ClientKeyAuthenticator authenticator;
+
+	private final RequestBodyReader bodies;
+
+	private final GatewayMetrics metrics;
+
+	/** @param dialect how to translate this operation; null when it is only ever forwarded */
+	ClientEndpoint(ClientOperation operation, @Nullable ClientDialect dialect, ActiveRoutingTable routes,
+			ClientKeyAuthenticator authenticator, RequestBodyReader bodies, GatewayMetrics metrics) {
+		this.operation = operation;
+		this.dialect = dialect;
+		this.routes = routes;
+		this.authenticator = authenticator;
+		this.bodies = bodies;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange) {
+		RequestTrace trace = new RequestTrace(operation);
+		ServerHttpResponse response = exchange.getResponse();
+		response.getHeaders().set(MeridianHeaders.REQUEST_ID, trace.requestId);
+		return Mono.defer(() -> {
+			if (exchange.getRequest().getMethod() != HttpMethod.POST) {
+				return Mono.error(new GatewayException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, null,
+						operation.clientPath() + " only accepts POST."));
+			}
+			authenticator.requireValidKey(exchange.getRequest().getHeaders());
+			return bodies.read(exchange.getRequest());
+		})
+			.flatMap(body -> route(response, trace, body))
+			.doOnError(trace::failed)
+			.doFinally(signal -> metrics.record(trace.outcome(signal,
+					response.getStatusCode() == null ? null : response.getStatusCode().value())));
+	}
+
+	private Mono<Void> route(ServerHttpResponse response, RequestTrace trace, byte[] body) {
+		ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
+		RoutingTable table = routes.get();
+		ModelGroup group = table.group(request.model());
+		if (group == null) {
+			return Mono.error(GatewayException.modelNotFound(request.model()));
+		}
+		Deployment deployment = group.choose();
+		trace.routed(group.name(), deployment);
+		boolean stream = request.stream() && operation.streamable();
+		if (operation.isNativeTo(deployment.provider().type())) {
+			return PassthroughExchange.forward(response, trace, operation, body, request, stream, deployment,
+					table.timeouts());
+		}
+		ChatAdapter adapter = ChatAdapters.forWire(deployment.provider().type().wireFormat());
+		if (dialect == null || adapter == null) {
+			return Mono.error(GatewayException.invalidRequest("The model '" + request.model() + "' is served by a "
+					+ deployment.provider().type().configName() + " provider, which cannot answer "
+					+ operation.clientPath() + ".", "model"));
+		}
+		return TranslatedExchange.forward(response, trace, dialect, adapter, body, request.model(), stream, deployment,
+				table.timeouts());
+	}
+
+}
