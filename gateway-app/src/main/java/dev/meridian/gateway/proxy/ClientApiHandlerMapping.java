@@ -43,6 +43,7 @@ class ClientApiHandlerMapping implements HandlerMapping, Ordered {
 				new ClientEndpoint(ClientOperation.MESSAGES, new MessagesDialect(), routes, authenticator, bodies, metrics),
 				ClientOperation.RESPONSES.clientPath(),
 				new ClientEndpoint(ClientOperation.RESPONSES, new ResponsesDialect(), routes, authenticator, bodies, metrics),
+				CountTokensEndpoint.PATH, new CountTokensEndpoint(routes, authenticator, bodies),
 				ModelsEndpoint.PATH, models);
 	}
 

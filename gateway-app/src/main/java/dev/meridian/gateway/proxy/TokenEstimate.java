@@ -1,0 +1,47 @@
+package dev.meridian.gateway.proxy;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A local estimate of a request's input tokens, for models whose provider offers no counting
+ * endpoint: about four characters of text per token (the usual ratio for English with BPE
+ * tokenizers), plus a few tokens of framing per message.
+ */
+final class TokenEstimate {
+
+	private static final int CHARACTERS_PER_TOKEN = 4;
+
+	private static final int TOKENS_PER_MESSAGE = 3;
+
+	private TokenEstimate() {
+	}
+
+	/** Counts the text of {@code system}, {@code messages} and {@code tools} of a Messages request. */
+	static long inputTokens(JsonNode messagesRequest) {
+		long characters = textLength(messagesRequest.path("system")) + textLength(messagesRequest.path("tools"));
+		JsonNode messages = messagesRequest.path("messages");
+		for (JsonNode message : messages) {
+			characters += textLength(message.path("content"));
+		}
+		long tokens = (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
+		return tokens + (long) TOKENS_PER_MESSAGE * (messages.size() + 1);
+	}
+
+	/** The length of every string in the tree; images count by their size too, a rough upper bound. */
+	private static long textLength(JsonNode node) {
+		if (node.isString()) {
+			return node.asString().length();
+		}
+		long length = 0;
+		for (JsonNode child : node) {
+			length += textLength(child);
+		}
+		if (node.isObject()) {
+			for (String name : node.propertyNames()) {
+				length += name.length();
+			}
+		}
+		return length;
+	}
+
+}
