@@ -20,6 +20,6 @@ public interface ChatAdapter {
 	ChatStreamDecoder chatStream(String clientModel);
 
 	/** The provider's error answer as the error the client gets. */
-	GatewayException error(int status, byte[] body);
+	GatewayException error(int status, ResponseHeaders headers, byte[] body);
 
 }

@@ -7,7 +7,8 @@ import dev.meridian.gateway.json.ClientRequestScanner;
 import dev.meridian.gateway.json.ScannedRequest;
 import dev.meridian.gateway.metrics.GatewayMetrics;
 import dev.meridian.gateway.provider.ChatAdapter;
-import dev.meridian.gateway.provider.ChatAdapters;
+import dev.meridian.gateway.provider.EmbeddingAdapter;
+import dev.meridian.gateway.provider.ProviderAdapters;
 import dev.meridian.gateway.routing.ActiveRoutingTable;
 import dev.meridian.gateway.routing.Deployment;
 import dev.meridian.gateway.routing.ModelGroup;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * One client API operation: checks the key, reads and validates the body, picks a deployment of the
  * requested model, and hands the request on. When the provider speaks the client's API the bytes
  * are forwarded as they are ({@link PassthroughExchange}); otherwise they are translated through
- * OpenAI chat ({@link TranslatedExchange}).
+ * OpenAI chat ({@link TranslatedExchange}), or to the provider's embeddings API
+ * ({@link EmbeddingsExchange}).
  */
 final class ClientEndpoint implements WebHandler {
 
@@ -84,12 +86,20 @@ final class ClientEndpoint implements WebHandler {
 			return PassthroughExchange.forward(response, trace, operation, body, request, stream, deployment,
 					table.timeouts());
 		}
-		ChatAdapter adapter = ChatAdapters.forWire(deployment.provider().type().wireFormat());
-		if (dialect == null || adapter == null) {
+		if (operation == ClientOperation.EMBEDDINGS) {
+			EmbeddingAdapter embeddings = ProviderAdapters.embeddingsFor(deployment.provider().type().wireFormat());
+			if (embeddings != null) {
+				return EmbeddingsExchange.forward(response, trace, embeddings,
+						ProviderAdapters.chatFor(deployment.provider().type().wireFormat()), body, request.model(),
+						deployment, table.timeouts());
+			}
+		}
+		if (dialect == null) {
 			return Mono.error(GatewayException.invalidRequest("The model '" + request.model() + "' is served by a "
 					+ deployment.provider().type().configName() + " provider, which cannot answer "
 					+ operation.clientPath() + ".", "model"));
 		}
+		ChatAdapter adapter = ProviderAdapters.chatFor(deployment.provider().type().wireFormat());
 		return TranslatedExchange.forward(response, trace, dialect, adapter, body, request.model(), stream, deployment,
 				table.timeouts());
 	}

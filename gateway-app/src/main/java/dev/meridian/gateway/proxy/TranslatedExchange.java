@@ -56,7 +56,7 @@ final class TranslatedExchange {
 					return UpstreamBodies.aggregate(answer).flatMap(errorBody -> {
 						trace.upstreamEnded();
 						MeridianHeaders.served(response.getHeaders(), deployment, trace.overheadSoFarNanos());
-						return Mono.error(adapter.error(upstream.status(), errorBody));
+						return Mono.error(adapter.error(upstream.status(), upstream.headers()::get, errorBody));
 					});
 				}
 				if (stream) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import dev.meridian.gateway.catalog.CatalogEntry;
 import dev.meridian.gateway.catalog.ModelCatalog;
@@ -15,11 +14,13 @@ import dev.meridian.gateway.config.ModelSettings;
 import dev.meridian.gateway.config.ProviderSettings;
 import dev.meridian.gateway.config.RoutingConfig;
 import dev.meridian.gateway.config.RoutingSettings;
-import dev.meridian.gateway.provider.ChatAdapters;
 import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.provider.ProviderBaseUrl;
 import dev.meridian.gateway.provider.ProviderHttpClients;
 import dev.meridian.gateway.provider.ProviderType;
+import dev.meridian.gateway.provider.RequestSigner;
+import dev.meridian.gateway.provider.WireFormat;
+import dev.meridian.gateway.provider.bedrock.BedrockSigner;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +75,6 @@ public final class RoutingTableFactory {
 			List<Deployment> deployments = new ArrayList<>();
 			for (ModelSettings entry : entries) {
 				ProviderDraft draft = drafts.get(entry.provider());
-				if (draft.baseUrl() == null) {
-					log.warn("{}: model '{}' on provider '{}' is skipped: provider type {} is not supported by this version",
-							source, name, draft.id(), draft.type().configName());
-					continue;
-				}
 				Provider provider = providers.computeIfAbsent(draft.id(), id -> draft.open());
 				String upstreamModel = (entry.model() == null || entry.model().isBlank()) ? name : entry.model();
 				deployments.add(new Deployment(name, provider, upstreamModel,
@@ -92,13 +88,12 @@ public final class RoutingTableFactory {
 		return new RoutingTable(version, groups, providers, timeouts);
 	}
 
-	/** @param baseUrl null for a provider type this version cannot call */
-	private record ProviderDraft(String id, ProviderType type, @Nullable ProviderBaseUrl baseUrl, String apiKey,
-			@Nullable String apiVersion) {
+	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
+			@Nullable String apiVersion, @Nullable RequestSigner signer) {
 
 		Provider open() {
 			ConnectionProvider pool = ProviderHttpClients.pool(id);
-			return new Provider(id, type, Objects.requireNonNull(baseUrl), apiKey, apiVersion,
+			return new Provider(id, type, baseUrl, apiKey, apiVersion, signer,
 					ProviderHttpClients.client(pool, type, apiKey), pool);
 		}
 
@@ -119,24 +114,40 @@ public final class RoutingTableFactory {
 				return;
 			}
 			String apiKey = (provider.apiKey() == null) ? "" : provider.apiKey();
-			if (ChatAdapters.forWire(type.wireFormat()) == null) {
-				drafts.put(id, new ProviderDraft(id, type, null, apiKey, provider.apiVersion()));
-				return;
+			RequestSigner signer = null;
+			String defaultUrl = type.defaultBaseUrl();
+			if (type.wireFormat() == WireFormat.BEDROCK) {
+				signer = bedrockSigner(provider, where, problems);
+				defaultUrl = (provider.region() == null) ? null : BedrockSigner.defaultBaseUrl(provider.region());
 			}
-			String url = (provider.baseUrl() == null || provider.baseUrl().isBlank()) ? type.defaultBaseUrl()
-					: provider.baseUrl();
+			String url = (provider.baseUrl() == null || provider.baseUrl().isBlank()) ? defaultUrl : provider.baseUrl();
 			if (url == null) {
 				problems.add(where + ".base_url is required for type " + type.configName());
 				return;
 			}
 			try {
-				drafts.put(id, new ProviderDraft(id, type, ProviderBaseUrl.of(url, type), apiKey, provider.apiVersion()));
+				drafts.put(id, new ProviderDraft(id, type, ProviderBaseUrl.of(url, type), apiKey, provider.apiVersion(),
+						signer));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(where + "." + ex.getMessage());
 			}
 		});
 		return drafts;
+	}
+
+	/** Bedrock authenticates each request with SigV4, from the provider's region and AWS keys. */
+	private static @Nullable RequestSigner bedrockSigner(ProviderSettings provider, String where, List<String> problems) {
+		if (provider.region() == null || provider.region().isBlank()) {
+			problems.add(where + ".region is required for type bedrock");
+		}
+		if (provider.awsAccessKeyId() == null || provider.awsAccessKeyId().isBlank()
+				|| provider.awsSecretAccessKey() == null || provider.awsSecretAccessKey().isBlank()) {
+			problems.add(where + ".aws_access_key_id and aws_secret_access_key are required for type bedrock");
+			return null;
+		}
+		return (provider.region() == null) ? null : new BedrockSigner(provider.region(), provider.awsAccessKeyId(),
+				provider.awsSecretAccessKey(), provider.awsSessionToken());
 	}
 
 	private static RoutingTable.Timeouts timeouts(RoutingSettings routing, List<String> problems) {

@@ -63,19 +63,25 @@ class RoutingTableFactoryTest {
 	}
 
 	@Test
-	void skipsModelsOnProviderTypesThisVersionCannotCall() {
+	void bedrockIsAddressedByRegionAndSignsWithTheConfiguredKeys() {
 		RoutingTable table = build("""
 				providers:
-				  claude: { type: bedrock, region: us-east-1 }
-				  openai: { type: openai, api_key: y }
+				  aws: { type: bedrock, region: eu-west-1, aws_access_key_id: AKIDEXAMPLE, aws_secret_access_key: secret }
 				models:
-				  - { name: sonnet, provider: claude, model: claude-sonnet-4-5 }
-				  - { name: gpt, provider: openai }
+				  - { name: claude, provider: aws, model: anthropic.claude-3-5-haiku-20241022-v1:0 }
 				""");
 
-		assertThat(table.modelNames()).containsExactly("gpt");
-		assertThat(table.group("gpt").deployments().getFirst().upstreamModel()).isEqualTo("gpt");
+		assertThat(table.providers().get("aws").baseUrl().value()).isEqualTo("https://bedrock-runtime.eu-west-1.amazonaws.com");
+		assertThat(table.providers().get("aws").signer()).isNotNull();
 		table.providers().values().forEach(p -> p.close());
+
+		assertThatThrownBy(() -> build("""
+				providers:
+				  aws: { type: bedrock }
+				"""))
+			.isInstanceOfSatisfying(InvalidRoutingConfigException.class, ex -> assertThat(ex.problems())
+				.anySatisfy(p -> assertThat(p).contains("providers.aws.region is required"))
+				.anySatisfy(p -> assertThat(p).contains("aws_access_key_id and aws_secret_access_key are required")));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.ChatAdapter;
 import dev.meridian.gateway.provider.ChatStreamDecoder;
 import dev.meridian.gateway.provider.Provider;
+import dev.meridian.gateway.provider.ResponseHeaders;
 import dev.meridian.gateway.provider.SseChatStreamDecoder;
 import dev.meridian.gateway.provider.UpstreamRequest;
 import dev.meridian.gateway.sse.ServerSentEvent;
@@ -63,7 +64,7 @@ public final class AnthropicChatAdapter implements ChatAdapter {
 	}
 
 	@Override
-	public GatewayException error(int status, byte[] body) {
+	public GatewayException error(int status, ResponseHeaders headers, byte[] body) {
 		return gatewayError(AnthropicErrors.fromResponse(status, new String(body, StandardCharsets.UTF_8)));
 	}
 

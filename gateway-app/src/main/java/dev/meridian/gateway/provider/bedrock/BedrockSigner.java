@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.meridian.gateway.provider.RequestSigner;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * Every header handed in is signed, so the request must go out with those headers unchanged, plus
  * the ones {@link #sign} returns, and with the body that was signed.
  */
-public final class BedrockSigner {
+public final class BedrockSigner implements RequestSigner {
 
 	/** The signing name of the Bedrock runtime API, whose endpoint prefix is {@code bedrock-runtime}. */
 	static final String SIGNING_NAME = "bedrock";
@@ -76,6 +77,7 @@ public final class BedrockSigner {
 	 * {@code x-amz-content-sha256}, {@code Host}, and {@code X-Amz-Security-Token} with temporary
 	 * credentials
 	 */
+	@Override
 	public Map<String, String> sign(String method, URI url, Map<String, String> headers, byte[] body) {
 		SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(url);
 		headers.forEach(request::putHeader);

@@ -10,6 +10,7 @@ import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.ChatAdapter;
 import dev.meridian.gateway.provider.ChatStreamDecoder;
 import dev.meridian.gateway.provider.Provider;
+import dev.meridian.gateway.provider.ResponseHeaders;
 import dev.meridian.gateway.provider.SseChatStreamDecoder;
 import dev.meridian.gateway.provider.UpstreamRequest;
 import dev.meridian.gateway.sse.ServerSentEvent;
@@ -53,7 +54,7 @@ public final class GeminiChatAdapter implements ChatAdapter {
 			protected List<ObjectNode> onEvent(ServerSentEvent event) {
 				ObjectNode data = (ObjectNode) JSON.readTree(event.data());
 				if (data.has("error")) {
-					throw error(502, event.data().getBytes(StandardCharsets.UTF_8));
+					throw error(502, name -> null, event.data().getBytes(StandardCharsets.UTF_8));
 				}
 				return translated(() -> translator.onEvent(data));
 			}
@@ -67,7 +68,7 @@ public final class GeminiChatAdapter implements ChatAdapter {
 	}
 
 	@Override
-	public GatewayException error(int status, byte[] body) {
+	public GatewayException error(int status, ResponseHeaders headers, byte[] body) {
 		GeminiErrors.MappedError mapped = GeminiErrors.toOpenAiError(status, new String(body, StandardCharsets.UTF_8));
 		JsonNode error = mapped.body().path("error");
 		return GatewayException.of(mapped.status(), error.path("type").asString("api_error"),

@@ -8,6 +8,7 @@ import dev.meridian.gateway.error.UpstreamErrors;
 import dev.meridian.gateway.provider.ChatAdapter;
 import dev.meridian.gateway.provider.ChatStreamDecoder;
 import dev.meridian.gateway.provider.Provider;
+import dev.meridian.gateway.provider.ResponseHeaders;
 import dev.meridian.gateway.provider.SseChatStreamDecoder;
 import dev.meridian.gateway.provider.UpstreamRequest;
 import dev.meridian.gateway.provider.WireFormat;
@@ -73,7 +74,7 @@ public final class OpenAiChatAdapter implements ChatAdapter {
 	}
 
 	@Override
-	public GatewayException error(int status, byte[] body) {
+	public GatewayException error(int status, ResponseHeaders headers, byte[] body) {
 		return UpstreamErrors.fromResponse(status, body);
 	}
 
