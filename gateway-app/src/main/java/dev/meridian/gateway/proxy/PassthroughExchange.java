@@ -3,13 +3,13 @@ package dev.meridian.gateway.proxy;
 import java.time.Duration;
 
 import dev.meridian.gateway.error.GatewayException;
-import dev.meridian.gateway.error.UpstreamErrors;
 import dev.meridian.gateway.json.ByteEdits;
 import dev.meridian.gateway.json.Json;
 import dev.meridian.gateway.json.ProviderResponseScanner;
 import dev.meridian.gateway.json.ScannedRequest;
 import dev.meridian.gateway.json.ScannedResponse;
 import dev.meridian.gateway.json.UpstreamRequestBody;
+import dev.meridian.gateway.provider.ProviderAdapters;
 import dev.meridian.gateway.provider.UpstreamRequest;
 import dev.meridian.gateway.routing.Deployment;
 import dev.meridian.gateway.routing.RoutingTable;
@@ -39,25 +39,15 @@ final class PassthroughExchange {
 				operation.asksForStreamUsage(deployment.provider().type()));
 		UpstreamRequest upstreamRequest = UpstreamRequest
 			.of(operation.nativeUrl(deployment.provider(), deployment.upstreamModel()), upstreamBody.bytes());
-		trace.upstreamStarted();
-		return UpstreamClient.post(deployment.provider(), deployment.id(), upstreamRequest, stream, timeouts.firstByte())
-			.flatMap(upstream -> {
-				trace.upstreamAnswered();
-				Flux<byte[]> answer = UpstreamBodies.limited(upstream, trace, timeouts, deployment);
-				if (!upstream.isSuccess()) {
-					return UpstreamBodies.aggregate(answer).flatMap(errorBody -> {
-						trace.upstreamEnded();
-						MeridianHeaders.served(response.getHeaders(), deployment, trace.overheadSoFarNanos());
-						return Mono.error(UpstreamErrors.fromResponse(upstream.status(), errorBody));
-					});
-				}
-				if (stream && upstream.isEventStream()) {
-					return relayStream(response, trace, operation, request, deployment, upstream, answer,
-							upstreamBody.stripUsageChunk());
-				}
-				return UpstreamBodies.aggregate(answer)
-					.flatMap(whole -> writeWhole(response, trace, request, deployment, upstream, whole));
-			});
+		return UpstreamBodies.call(response, trace, deployment, upstreamRequest, stream, timeouts,
+				ProviderAdapters.chatFor(deployment.provider().type().wireFormat()), (upstream, answer) -> {
+					if (stream && upstream.isEventStream()) {
+						return relayStream(response, trace, operation, request, deployment, upstream, answer,
+								upstreamBody.stripUsageChunk());
+					}
+					return UpstreamBodies.aggregate(answer)
+						.flatMap(whole -> writeWhole(response, trace, request, deployment, upstream, whole));
+				});
 	}
 
 	private static Mono<Void> writeWhole(ServerHttpResponse response, RequestTrace trace, ScannedRequest request,

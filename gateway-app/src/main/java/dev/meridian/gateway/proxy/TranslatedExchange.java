@@ -47,35 +47,27 @@ final class TranslatedExchange {
 		ObjectNode chatRequest = dialect.toChatRequest(clientRequest);
 		UpstreamRequest upstreamRequest = adapter.chatRequest(deployment.provider(), deployment.upstreamModel(),
 				chatRequest, stream);
-		trace.upstreamStarted();
-		return UpstreamClient.post(deployment.provider(), deployment.id(), upstreamRequest, stream, timeouts.firstByte())
-			.flatMap(upstream -> {
-				trace.upstreamAnswered();
-				Flux<byte[]> answer = UpstreamBodies.limited(upstream, trace, timeouts, deployment);
-				if (!upstream.isSuccess()) {
-					return UpstreamBodies.aggregate(answer).flatMap(errorBody -> {
-						trace.upstreamEnded();
-						MeridianHeaders.served(response.getHeaders(), deployment, trace.overheadSoFarNanos());
-						return Mono.error(adapter.error(upstream.status(), upstream.headers()::get, errorBody));
-					});
-				}
-				if (stream) {
-					return relayStream(response, trace, dialect.stream(clientRequest, clientModel),
-							adapter.chatStream(clientModel), answer, deployment);
-				}
-				return UpstreamBodies.aggregate(answer).flatMap(whole -> {
-					trace.upstreamEnded();
-					ObjectNode completion = adapter.chatCompletion(whole, clientModel);
-					trace.usage(usage(completion));
-					byte[] translated = dialect.fromChatCompletion(completion, clientRequest, clientModel);
-					HttpHeaders headers = response.getHeaders();
-					headers.setContentType(MediaType.APPLICATION_JSON);
-					headers.setContentLength(translated.length);
-					MeridianHeaders.cost(headers, deployment, trace.usage());
-					MeridianHeaders.served(headers, deployment, trace.overheadSoFarNanos());
-					return response.writeWith(Mono.just(response.bufferFactory().wrap(translated)));
-				});
-			});
+		return UpstreamBodies.call(response, trace, deployment, upstreamRequest, stream, timeouts, adapter,
+				(upstream, answer) -> stream
+						? relayStream(response, trace, dialect.stream(clientRequest, clientModel),
+								adapter.chatStream(clientModel), answer, deployment)
+						: UpstreamBodies.aggregate(answer)
+							.flatMap(whole -> writeWhole(response, trace, dialect, adapter, clientRequest, clientModel,
+									deployment, whole)));
+	}
+
+	private static Mono<Void> writeWhole(ServerHttpResponse response, RequestTrace trace, ClientDialect dialect,
+			ChatAdapter adapter, ObjectNode clientRequest, String clientModel, Deployment deployment, byte[] answer) {
+		trace.upstreamEnded();
+		ObjectNode completion = adapter.chatCompletion(answer, clientModel);
+		trace.usage(usage(completion));
+		byte[] translated = dialect.fromChatCompletion(completion, clientRequest, clientModel);
+		HttpHeaders headers = response.getHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setContentLength(translated.length);
+		MeridianHeaders.cost(headers, deployment, trace.usage());
+		MeridianHeaders.served(headers, deployment, trace.overheadSoFarNanos());
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(translated)));
 	}
 
 	private static Mono<Void> relayStream(ServerHttpResponse response, RequestTrace trace, DialectStream encoder,
