@@ -12,11 +12,10 @@ import org.springframework.util.unit.DataSize;
  * by {@code config}).
  *
  * @param config path of the routing configuration file; a missing file means an empty configuration
- * @param masterKey bearer key accepted on every API; when unset a random one is generated at start
  * @param maxRequestBody largest client request body accepted; larger ones get 413
  * @param catalogFile an operator's model catalog whose entries replace or add to the shipped ones
  */
 @ConfigurationProperties("meridian")
-public record GatewayProperties(@DefaultValue("./config.yaml") Path config, @Nullable String masterKey,
+public record GatewayProperties(@DefaultValue("./config.yaml") Path config,
 		@DefaultValue("10MB") DataSize maxRequestBody, @Nullable Path catalogFile) {
 }

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads and appends versions of the routing configuration; versions are never modified. */
@@ -35,6 +36,11 @@ public class RoutingConfigRepository {
 			.bind("source", source)
 			.map(ROW)
 			.one();
+	}
+
+	/** Every version, newest first. */
+	public Flux<RoutingConfigVersion> history() {
+		return db.sql("SELECT " + COLUMNS + " FROM routing_config_version ORDER BY version DESC").map(ROW).all();
 	}
 
 	public Mono<RoutingConfigVersion> append(String content, String contentSha256, String source,

@@ -1,7 +1,7 @@
 package dev.meridian.gateway.auth;
 
+import dev.meridian.admin.security.MasterKey;
 import dev.meridian.gateway.error.GatewayException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientKeyAuthenticator {
 
-	private static final String BEARER = "bearer ";
-
 	private final MasterKey masterKey;
 
 	public ClientKeyAuthenticator(MasterKey masterKey) {
@@ -22,22 +20,13 @@ public class ClientKeyAuthenticator {
 
 	/** @throws GatewayException 401 when the key is missing or unknown */
 	public void requireValidKey(HttpHeaders headers) {
-		String key = presentedKey(headers);
+		String key = MasterKey.presentedKey(headers);
 		if (key == null || key.isEmpty()) {
 			throw GatewayException.missingKey();
 		}
 		if (!masterKey.matches(key)) {
 			throw GatewayException.invalidKey();
 		}
-	}
-
-	private static @Nullable String presentedKey(HttpHeaders headers) {
-		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			return authorization.substring(BEARER.length()).strip();
-		}
-		String apiKey = headers.getFirst("x-api-key");
-		return (apiKey == null) ? null : apiKey.strip();
 	}
 
 }

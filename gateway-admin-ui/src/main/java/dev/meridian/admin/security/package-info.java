@@ -1,0 +1,5 @@
+/** Who may call Meridian's APIs: the master key, shared by the client and admin APIs. */
+@NullMarked
+package dev.meridian.admin.security;
+
+import org.jspecify.annotations.NullMarked;
