@@ -30,6 +30,8 @@ class RoutingConfigAdminApiTest extends GatewayIntegrationTest {
 		assertThat(list.size()).isEqualTo(1);
 		assertThat(list.get(0).path("version").asInt()).isEqualTo(1);
 		assertThat(list.get(0).path("source").asString()).isEqualTo("file");
+		assertThat(list.get(0).path("created_at").asString()).isNotEmpty();
+		assertThat(list.get(0).path("content_sha256").asString()).hasSize(64);
 		assertThat(list.get(0).has("content")).isFalse();
 	}
 
