@@ -7,6 +7,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,21 +15,23 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Chooses the database (external when {@code meridian.database.url} is set, embedded otherwise),
- * migrates it, and exposes one R2DBC pool to the rest of the application.
+ * migrates it, and exposes one R2DBC pool to the rest of the application. In the running
+ * application {@link DatabaseStartup} has already begun that work on its own thread.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfiguration {
 
+	/** The server the startup thread got ready, or, where it did not run, one started here. */
 	@Bean(destroyMethod = "close")
-	DatabaseServer databaseServer(DatabaseProperties properties) {
-		return DatabaseServer.open(properties);
+	DatabaseServer databaseServer(DatabaseProperties properties, ObjectProvider<DatabaseStartup.Started> startup) {
+		DatabaseStartup.Started started = startup.getIfAvailable();
+		return (started != null) ? started.await() : DatabaseServer.open(properties).migrated();
 	}
 
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(DatabaseServer server) {
 		DatabaseCoordinates coordinates = server.coordinates();
-		DatabaseMigrations.migrate(coordinates);
 		PostgresqlConnectionFactory postgres = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 			.host(coordinates.host())
 			.port(coordinates.port())

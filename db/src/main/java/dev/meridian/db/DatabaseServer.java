@@ -1,6 +1,7 @@
 package dev.meridian.db;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ public final class DatabaseServer implements AutoCloseable {
 
 	private final @Nullable EmbeddedDatabase embedded;
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	private DatabaseServer(DatabaseCoordinates coordinates, @Nullable EmbeddedDatabase embedded) {
 		this.coordinates = coordinates;
 		this.embedded = embedded;
@@ -34,13 +37,20 @@ public final class DatabaseServer implements AutoCloseable {
 		return new DatabaseServer(external, null);
 	}
 
+	/** Brings the schema up to date; returns this server, ready for use. */
+	DatabaseServer migrated() {
+		DatabaseMigrations.migrate(coordinates);
+		return this;
+	}
+
 	public DatabaseCoordinates coordinates() {
 		return coordinates;
 	}
 
+	/** Stops an embedded server; safe to call more than once. */
 	@Override
 	public void close() throws IOException {
-		if (embedded != null) {
+		if (embedded != null && closed.compareAndSet(false, true)) {
 			embedded.close();
 		}
 	}
