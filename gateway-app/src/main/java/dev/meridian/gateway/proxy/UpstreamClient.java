@@ -37,7 +37,7 @@ final class UpstreamClient {
 				outgoing.header(HttpHeaderNames.ACCEPT, stream ? TEXT_EVENT_STREAM : HttpHeaderValues.APPLICATION_JSON);
 				outgoing.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.body().length));
 				for (Map.Entry<String, String> header : request.headers().entrySet()) {
-					outgoing.header(header.getKey(), header.getValue());
+					outgoing.requestHeaders().set(header.getKey(), header.getValue());
 				}
 				return outbound.send(Mono.just(Unpooled.wrappedBuffer(request.body())));
 			})

@@ -24,7 +24,6 @@ import dev.meridian.gateway.testsupport.BedrockIntegrationTest;
 import dev.meridian.gateway.testsupport.BedrockMockServer;
 import dev.meridian.gateway.testsupport.EventStreamFrames;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +81,19 @@ class BedrockChatSdkTest extends BedrockIntegrationTest {
 	}
 
 	@Test
+	void anInferenceProfileArnTravelsAsOneEncodedPathSegmentThatTheSignatureCovers() {
+		ChatCompletion completion = openAi().chat().completions().create(chat("claude-sonnet-eu").build());
+
+		assertThat(completion.model()).isEqualTo("claude-sonnet-eu");
+		assertThat(completion.choices().getFirst().message().content()).hasValue(BedrockMockServer.REPLY);
+		BedrockMockServer.RecordedRequest received = bedrock.lastRequest();
+		assertThat(received.rawPath()).isEqualTo("/model/arn%3Aaws%3Abedrock%3Aeu-west-3%3A123456789012%3A"
+				+ "inference-profile%2Feu.anthropic.claude-3-7-sonnet-20250219-v1%3A0/converse");
+		assertThat(received.modelId()).isEqualTo(SONNET_PROFILE);
+		assertThat(received.signatureVerified()).isTrue();
+	}
+
+	@Test
 	void bedrockRefusesARequestSignedWithASecretThatNoLongerMatchesAndTheClientSeesAnUpstreamFailure() {
 		assertThatThrownBy(() -> openAi().chat().completions().create(chat("claude-haiku-old-secret").build()))
 			.isInstanceOfSatisfying(InternalServerException.class, ex -> {
@@ -114,6 +126,7 @@ class BedrockChatSdkTest extends BedrockIntegrationTest {
 
 		BedrockMockServer.RecordedRequest received = bedrock.lastRequest();
 		assertThat(received.rawPath()).isEqualTo(CLAUDE_PATH + "converse-stream");
+		assertThat(received.header("Accept")).isEqualTo("application/vnd.amazon.eventstream");
 		assertThat(received.signatureVerified()).isTrue();
 		assertThat(received.json()).isEqualTo(JSON.readTree("""
 				{"messages":[{"role":"user","content":[{"text":"Say hello"}]}]}"""));
@@ -126,6 +139,7 @@ class BedrockChatSdkTest extends BedrockIntegrationTest {
 		assertThat(chunks).hasSize(7);
 		assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.choices()).isNotEmpty());
 		assertThat(content(chunks)).isEqualTo(String.join("", BedrockMockServer.STREAMED_REPLY));
+		assertThat(bedrock.lastRequest().rawPath()).isEqualTo(CLAUDE_PATH + "converse-stream");
 		assertThat(bedrock.lastRequest().signatureVerified()).isTrue();
 	}
 
@@ -243,6 +257,7 @@ class BedrockChatSdkTest extends BedrockIntegrationTest {
 			assertThat(ex.code()).hasValue("rate_limit_exceeded");
 		});
 		assertThat(String.join("", received)).isEqualTo("Bonjour");
+		assertThat(bedrock.lastRequest().rawPath()).isEqualTo(CLAUDE_PATH + "converse-stream");
 		assertThat(bedrock.lastRequest().signatureVerified()).isTrue();
 	}
 

@@ -117,16 +117,19 @@ class TranslatedEmbeddingsSdkTest extends BedrockIntegrationTest {
 	void geminiEmbedsEveryInputInOneBatchEmbedContentsCall() {
 		for (EmbeddingCreateParams.EncodingFormat format : List.of(EmbeddingCreateParams.EncodingFormat.FLOAT,
 				EmbeddingCreateParams.EncodingFormat.BASE64)) {
-			CreateEmbeddingResponse embeddings = openAi().embeddings()
+			HttpResponseFor<CreateEmbeddingResponse> response = openAi().embeddings()
+				.withRawResponse()
 				.create(embed("gemini-embed", List.of("Paris", "Lyon")).encodingFormat(format).build());
+			CreateEmbeddingResponse embeddings = response.parse();
 
 			assertThat(embeddings.model()).isEqualTo("gemini-embed");
 			assertThat(embeddings.data()).allSatisfy(item -> assertThat(item.embeddingValue().isBase64())
 				.isEqualTo(format == EmbeddingCreateParams.EncodingFormat.BASE64));
 			assertThat(embeddings.data()).extracting(Embedding::embedding)
 				.containsExactly(List.of(1.25f, 0.5f, -0.125f), List.of(1.0f, 0.5f, -0.125f));
-			// Gemini counts no tokens for embeddings: 9 characters at about four per token
+			// Gemini counts no tokens for embeddings: 9 characters at about four per token, at 0.15 per million
 			assertThat(embeddings.usage().promptTokens()).isEqualTo(3);
+			assertThat(response.headers().values("x-meridian-cost-usd")).containsExactly("0.00000045");
 		}
 
 		assertThat(gemini.requests()).hasSize(2).allSatisfy(received -> {

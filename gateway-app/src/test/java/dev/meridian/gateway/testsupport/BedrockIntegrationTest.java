@@ -39,6 +39,10 @@ public abstract class BedrockIntegrationTest {
 	/** Upstream model ids, as Bedrock and Gemini name them. */
 	protected static final String CLAUDE = "anthropic.claude-3-5-haiku-20241022-v1:0";
 
+	/** A cross-region inference profile, which Bedrock names by its ARN: ':' and '/' in one path segment. */
+	protected static final String SONNET_PROFILE =
+			"arn:aws:bedrock:eu-west-3:123456789012:inference-profile/eu.anthropic.claude-3-7-sonnet-20250219-v1:0";
+
 	protected static final String TITAN = "amazon.titan-embed-text-v2:0";
 
 	protected static final String COHERE = "cohere.embed-english-v3";
@@ -90,14 +94,15 @@ public abstract class BedrockIntegrationTest {
 				models:
 				  - { name: claude-haiku, provider: bedrock, model: "%8$s" }
 				  - { name: claude-haiku-old-secret, provider: bedrock-old-secret, model: "%8$s" }
-				  - { name: titan-embed, provider: bedrock, model: "%9$s" }
-				  - { name: cohere-embed, provider: bedrock, model: %10$s, input_cost_per_mtok: 0.10 }
-				  - { name: gemini-embed, provider: gemini, model: %11$s }
+				  - { name: claude-sonnet-eu, provider: bedrock, model: "%9$s" }
+				  - { name: titan-embed, provider: bedrock, model: "%10$s" }
+				  - { name: cohere-embed, provider: bedrock, model: %11$s, input_cost_per_mtok: 0.10 }
+				  - { name: gemini-embed, provider: gemini, model: %12$s }
 				routing:
 				  first_byte_timeout: 2s
 				  timeout: 5s
 				""".formatted(REGION, bedrock.baseUrl(), ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN,
-				gemini.baseUrl(), GEMINI_KEY, CLAUDE, TITAN, COHERE, GEMINI_EMBEDDING);
+				gemini.baseUrl(), GEMINI_KEY, CLAUDE, SONNET_PROFILE, TITAN, COHERE, GEMINI_EMBEDDING);
 		try {
 			Path file = Files.createTempFile("meridian-bedrock-test-config", ".yaml");
 			Files.writeString(file, yaml);

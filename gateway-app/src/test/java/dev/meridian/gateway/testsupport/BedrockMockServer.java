@@ -42,9 +42,9 @@ public final class BedrockMockServer implements AutoCloseable {
 	public static final List<String> STREAMED_REPLY = List.of("Bon", "jour from", " the Bed", "rock mock", "!");
 
 	/** Tokens of the default answers: the prompt, and the non-streamed answer (a streamed one counts its pieces). */
-	public static final int INPUT_TOKENS = 12;
+	private static final int INPUT_TOKENS = 12;
 
-	public static final int OUTPUT_TOKENS = 9;
+	private static final int OUTPUT_TOKENS = 9;
 
 	static final String REQUEST_ID = "6f0a1c9e-4b3d-4a57-8d2e-9c1b7e5a3f20";
 
@@ -71,8 +71,8 @@ public final class BedrockMockServer implements AutoCloseable {
 	 * @param operation {@code converse}, {@code converse-stream} or {@code invoke}
 	 * @param signatureVerified whether its SigV4 signature held
 	 */
-	public record RecordedRequest(String method, String rawPath, String modelId, String operation,
-			Map<String, List<String>> headers, String body, JsonNode json, boolean signatureVerified) {
+	public record RecordedRequest(String rawPath, String modelId, String operation,
+			Map<String, List<String>> headers, JsonNode json, boolean signatureVerified) {
 
 		public String header(String name) {
 			return headers.entrySet()
@@ -147,11 +147,10 @@ public final class BedrockMockServer implements AutoCloseable {
 			String rawQuery = exchange.getRequestURI().getRawQuery();
 			Optional<SigV4Verifier.Rejection> rejection = signatures.verify(exchange.getRequestMethod(),
 					rawQuery == null ? rawPath : rawPath + "?" + rawQuery, exchange.getRequestHeaders(), bytes);
-			String body = new String(bytes, StandardCharsets.UTF_8);
-			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), rawPath,
-					URLDecoder.decode(operation.group(1).replace("+", "%2B"), StandardCharsets.UTF_8),
-					operation.group(2), Map.copyOf(exchange.getRequestHeaders()), body,
-					body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body), rejection.isEmpty());
+			RecordedRequest request = new RecordedRequest(rawPath,
+					URLDecoder.decode(operation.group(1).replace("+", "%2B"), StandardCharsets.UTF_8), operation.group(2),
+					Map.copyOf(exchange.getRequestHeaders()),
+					bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes), rejection.isEmpty());
 			requests.add(request);
 			if (rejection.isPresent()) {
 				error(exchange, rejection.get().status(), rejection.get().errorType(), rejection.get().message());
@@ -204,7 +203,7 @@ public final class BedrockMockServer implements AutoCloseable {
 	}
 
 	/** The events of a streamed text answer: one delta per piece, then the stop and the usage. */
-	public static List<byte[]> textStream(List<String> pieces) {
+	private static List<byte[]> textStream(List<String> pieces) {
 		List<byte[]> frames = new ArrayList<>();
 		frames.add(EventStreamFrames.event("messageStart", "{\"role\":\"assistant\"}"));
 		for (String piece : pieces) {
@@ -229,7 +228,7 @@ public final class BedrockMockServer implements AutoCloseable {
 				EventStreamFrames.event("metadata", metadata.toString()));
 	}
 
-	/** An error as Bedrock sends it; a null message leaves the body empty, as for an unknown operation. */
+	/** An error as Bedrock sends it; a null message leaves the body an empty object, as for an unknown operation. */
 	public static void error(HttpExchange exchange, int status, String errorType, String message) throws IOException {
 		exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType + ERROR_NAMESPACE);
 		sendJson(exchange, status, message == null ? "{}"
@@ -251,7 +250,7 @@ public final class BedrockMockServer implements AutoCloseable {
 	}
 
 	/** Cohere Embed v3: {@code {texts, input_type}} → one vector per text, the token count in a header only. */
-	public static void cohereEmbeddings(HttpExchange exchange, RecordedRequest request) throws IOException {
+	private static void cohereEmbeddings(HttpExchange exchange, RecordedRequest request) throws IOException {
 		JsonNode texts = request.json().path("texts");
 		if (!request.json().path("input_type").isString() || !texts.isArray() || texts.isEmpty()) {
 			error(exchange, 400, "ValidationException", "Malformed input request: #: required key [input_type] not"

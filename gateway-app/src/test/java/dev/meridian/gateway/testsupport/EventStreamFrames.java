@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventStreamFrames {
 
-	public static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
+	private static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
 
 	/** Bedrock pads every event payload with a field {@code p} of varying length, to hide the size of the text. */
 	private static final String PADDING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0";

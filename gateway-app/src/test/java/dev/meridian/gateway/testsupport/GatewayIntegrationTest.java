@@ -83,8 +83,8 @@ public abstract class GatewayIntegrationTest {
 				  - { name: scripted, provider: mock, model: scripted }
 				  - { name: dies-mid-stream, provider: dying }
 				routing:
-				  first_byte_timeout: 1s
-				  timeout: 4s
+				  first_byte_timeout: 2s
+				  timeout: 8s
 				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl());
 		try {
 			Path file = Files.createTempFile("meridian-test-config", ".yaml");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,8 @@ public final class BedrockChatAdapter implements ChatAdapter {
 
 	private static final Map<String, String> SIGNED_HEADERS = Map.of("content-type", "application/json");
 
+	private static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
+
 	private final BedrockRequestTranslator requests = new BedrockRequestTranslator();
 
 	private final BedrockResponseTranslator responses = new BedrockResponseTranslator();
@@ -37,9 +40,12 @@ public final class BedrockChatAdapter implements ChatAdapter {
 	public UpstreamRequest chatRequest(Provider provider, String upstreamModel, ObjectNode chatRequest, boolean stream) {
 		byte[] body = JSON.writeValueAsBytes(translated(() -> requests.toConverseRequest(chatRequest)));
 		String url = provider.baseUrl().resolve(BedrockRequestTranslator.conversePath(upstreamModel, stream));
-		Map<String, String> signature = Objects.requireNonNull(provider.signer(), "a Bedrock provider signs its requests")
-			.sign("POST", URI.create(url), SIGNED_HEADERS, body);
-		return new UpstreamRequest(url, signature, body);
+		Map<String, String> headers = new HashMap<>(Objects
+			.requireNonNull(provider.signer(), "a Bedrock provider signs its requests")
+			.sign("POST", URI.create(url), SIGNED_HEADERS, body));
+		// Bedrock streams its own binary framing, not server-sent events.
+		headers.put("accept", stream ? EVENT_STREAM : "application/json");
+		return new UpstreamRequest(url, headers, body);
 	}
 
 	@Override
