@@ -14,6 +14,7 @@ import dev.meridian.gateway.routing.Deployment;
 import dev.meridian.gateway.routing.ModelGroup;
 import dev.meridian.gateway.routing.RoutingTable;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -66,13 +67,13 @@ final class ClientEndpoint implements WebHandler {
 			authenticator.requireValidKey(exchange.getRequest().getHeaders());
 			return bodies.read(exchange.getRequest());
 		})
-			.flatMap(body -> route(response, trace, body))
+			.flatMap(body -> route(exchange.getRequest().getHeaders(), response, trace, body))
 			.doOnError(trace::failed)
 			.doFinally(signal -> metrics.record(trace.outcome(signal,
 					response.getStatusCode() == null ? null : response.getStatusCode().value())));
 	}
 
-	private Mono<Void> route(ServerHttpResponse response, RequestTrace trace, byte[] body) {
+	private Mono<Void> route(HttpHeaders clientHeaders, ServerHttpResponse response, RequestTrace trace, byte[] body) {
 		ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
 		RoutingTable table = routes.get();
 		ModelGroup group = table.group(request.model());
@@ -83,8 +84,8 @@ final class ClientEndpoint implements WebHandler {
 		trace.routed(group.name(), deployment);
 		boolean stream = request.stream() && operation.streamable();
 		if (operation.isNativeTo(deployment.provider().type())) {
-			return PassthroughExchange.forward(response, trace, operation, body, request, stream, deployment,
-					table.timeouts());
+			return PassthroughExchange.forward(response, trace, operation, clientHeaders, body, request, stream,
+					deployment, table.timeouts());
 		}
 		if (operation == ClientOperation.EMBEDDINGS) {
 			EmbeddingAdapter embeddings = ProviderAdapters.embeddingsFor(deployment.provider().type().wireFormat());

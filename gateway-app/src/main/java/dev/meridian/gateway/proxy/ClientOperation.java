@@ -1,5 +1,7 @@
 package dev.meridian.gateway.proxy;
 
+import java.util.Map;
+
 import dev.meridian.gateway.dialect.anthropic.AnthropicErrorEnvelope;
 import dev.meridian.gateway.dialect.anthropic.SseEvent;
 import dev.meridian.gateway.dialect.openai.ChatCompletionsDialect;
@@ -8,6 +10,7 @@ import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.error.OpenAiErrorBody;
 import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.provider.openai.AzureOpenAiUrls;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import dev.meridian.gateway.provider.ProviderType;
@@ -24,6 +27,8 @@ enum ClientOperation {
 	EMBEDDINGS("embeddings", "/v1/embeddings", "/embeddings", "input", false),
 	MESSAGES("messages", "/v1/messages", "/v1/messages", "messages", true),
 	RESPONSES("responses", "/v1/responses", "/responses", "input", true);
+
+	private static final String ANTHROPIC_BETA = "anthropic-beta";
 
 	private final String metricName;
 
@@ -93,6 +98,15 @@ enum ClientOperation {
 			return new ResponsesEvent("error", event).toBytes();
 		}
 		return ChatCompletionsDialect.event(OpenAiErrorBody.of(error));
+	}
+
+	/**
+	 * The client's headers that go along when its bytes are forwarded: a Messages body may use
+	 * beta features, which Anthropic accepts only with the {@code anthropic-beta} header naming them.
+	 */
+	Map<String, String> forwardedHeaders(HttpHeaders client) {
+		String betas = client.getFirst(ANTHROPIC_BETA);
+		return (this == MESSAGES && betas != null) ? Map.of(ANTHROPIC_BETA, betas) : Map.of();
 	}
 
 	/** Where a provider that speaks this API natively serves it. */

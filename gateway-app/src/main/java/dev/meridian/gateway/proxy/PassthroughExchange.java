@@ -33,12 +33,14 @@ final class PassthroughExchange {
 	private PassthroughExchange() {
 	}
 
-	static Mono<Void> forward(ServerHttpResponse response, RequestTrace trace, ClientOperation operation, byte[] body,
-			ScannedRequest request, boolean stream, Deployment deployment, RoutingTable.Timeouts timeouts) {
+	static Mono<Void> forward(ServerHttpResponse response, RequestTrace trace, ClientOperation operation,
+			HttpHeaders clientHeaders, byte[] body, ScannedRequest request, boolean stream, Deployment deployment,
+			RoutingTable.Timeouts timeouts) {
 		UpstreamRequestBody upstreamBody = UpstreamRequestBody.of(body, request, deployment.upstreamModel(),
 				operation.asksForStreamUsage(deployment.provider().type()));
-		UpstreamRequest upstreamRequest = UpstreamRequest
-			.of(operation.nativeUrl(deployment.provider(), deployment.upstreamModel()), upstreamBody.bytes());
+		UpstreamRequest upstreamRequest = new UpstreamRequest(
+				operation.nativeUrl(deployment.provider(), deployment.upstreamModel()),
+				operation.forwardedHeaders(clientHeaders), upstreamBody.bytes());
 		return UpstreamBodies.call(response, trace, deployment, upstreamRequest, stream, timeouts,
 				ProviderAdapters.chatFor(deployment.provider().type().wireFormat()), (upstream, answer) -> {
 					if (stream && upstream.isEventStream()) {

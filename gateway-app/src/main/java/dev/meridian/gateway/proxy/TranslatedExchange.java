@@ -3,6 +3,7 @@ package dev.meridian.gateway.proxy;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.meridian.gateway.dialect.ClientDialect;
 import dev.meridian.gateway.dialect.DialectStream;
@@ -74,9 +75,17 @@ final class TranslatedExchange {
 			ChatStreamDecoder decoder, Flux<byte[]> upstreamBody, Deployment deployment) {
 		MeridianHeaders.stream(response.getHeaders(), MediaType.TEXT_EVENT_STREAM_VALUE);
 		MeridianHeaders.served(response.getHeaders(), deployment, trace.overheadSoFarNanos());
-		Flux<byte[]> events = upstreamBody.map(bytes -> encode(decoder.decode(bytes), encoder, trace))
-			.concatWith(Mono.fromSupplier(() -> encode(decoder.finish(), encoder, trace)))
-			.concatWith(Mono.fromSupplier(encoder::onEnd))
+		AtomicBoolean finished = new AtomicBoolean();
+		Flux<byte[]> events = upstreamBody.map(bytes -> encode(decoder.decode(bytes), encoder, trace, finished))
+			.concatWith(Mono.fromSupplier(() -> encode(decoder.finish(), encoder, trace, finished)))
+			.concatWith(Mono.fromSupplier(() -> {
+				// A stream closed cleanly before any finish reason was cut short all the same.
+				if (!finished.get()) {
+					throw GatewayException.upstreamUnreachable(deployment.id(),
+							"the stream ended before the answer was complete");
+				}
+				return encoder.onEnd();
+			}))
 			.doOnComplete(trace::upstreamEnded)
 			.onErrorResume(ex -> {
 				trace.upstreamEnded();
@@ -87,16 +96,29 @@ final class TranslatedExchange {
 		return UpstreamBodies.writeStream(response, trace, events);
 	}
 
-	private static byte[] encode(List<ObjectNode> chunks, DialectStream encoder, RequestTrace trace) {
+	private static byte[] encode(List<ObjectNode> chunks, DialectStream encoder, RequestTrace trace,
+			AtomicBoolean finished) {
 		if (chunks.isEmpty()) {
 			return new byte[0];
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (ObjectNode chunk : chunks) {
 			trace.usage(usage(chunk));
+			if (hasFinishReason(chunk)) {
+				finished.set(true);
+			}
 			out.writeBytes(encoder.onChunk(chunk));
 		}
 		return out.toByteArray();
+	}
+
+	private static boolean hasFinishReason(JsonNode chunk) {
+		for (JsonNode choice : chunk.path("choices")) {
+			if (choice.path("finish_reason").isString()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ObjectNode parse(byte[] body) {

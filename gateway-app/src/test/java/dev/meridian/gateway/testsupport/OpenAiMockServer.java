@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,15 +23,28 @@ import tools.jackson.databind.json.JsonMapper;
  * A local stand-in for an OpenAI-compatible provider that speaks OpenAI's exact wire format:
  * {@code chat.completion} objects, {@code chat.completion.chunk} server-sent events ending in
  * {@code data: [DONE]}, a usage chunk only when {@code stream_options.include_usage} is set,
- * {@code text_completion}s and embeddings (floats or base64). It answers with the upstream model id
- * plus a date suffix, as OpenAI does, and records every request. A test can replace the answer for
- * one upstream model id with a {@link Behaviour}.
+ * {@code text_completion}s and embeddings (floats or base64). A chat request that offers tools is
+ * answered with a call of the first one ({@code tool_calls}; streamed as a first delta with the id
+ * and name, then the arguments in pieces) until the conversation carries a {@code role:tool}
+ * result. {@code /v1/responses} answers a Responses {@code response} object, or its stream of
+ * typed events. It answers with the upstream model id plus a date suffix, as OpenAI does, and
+ * records every request. A test can replace the answer for one upstream model id with a
+ * {@link Behaviour}.
  */
 public final class OpenAiMockServer implements AutoCloseable {
 
 	public static final String MODEL_SUFFIX = "-2024-07-18";
 
 	public static final String REPLY = "Hello from the mock provider!";
+
+	public static final List<String> REPLY_PIECES = List.of("Hello", " from", " the", " mock", " provider", "!");
+
+	public static final String TOOL_CALL_ID = "call_DdmO9pD3xa9XTPNJ32zg2hcA";
+
+	/** The arguments of the tool call, whole and in the pieces a stream sends them in. */
+	public static final String TOOL_ARGUMENTS = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
+
+	public static final List<String> TOOL_ARGUMENT_PIECES = List.of("{\"ci", "ty\":\"Paris\",", "\"unit\":\"celsius\"}");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -137,11 +151,26 @@ public final class OpenAiMockServer implements AutoCloseable {
 		boolean stream = request.json().path("stream").asBoolean(false);
 		switch (request.path()) {
 			case "/v1/chat/completions" -> {
-				if (stream) {
-					streamChat(exchange, request, List.of("Hello", " from", " the", " mock", " provider", "!"));
+				String tool = toolToCall(request.json());
+				if (tool != null && stream) {
+					streamToolCall(exchange, request, tool);
+				}
+				else if (tool != null) {
+					sendJson(exchange, 200, toolCallCompletion(request.model() + MODEL_SUFFIX, tool));
+				}
+				else if (stream) {
+					streamChat(exchange, request, REPLY_PIECES);
 				}
 				else {
 					sendJson(exchange, 200, chatCompletion(request.model() + MODEL_SUFFIX));
+				}
+			}
+			case "/v1/responses" -> {
+				if (stream) {
+					ResponsesAnswers.stream(exchange, request.model() + MODEL_SUFFIX);
+				}
+				else {
+					sendJson(exchange, 200, ResponsesAnswers.completed(request.model() + MODEL_SUFFIX).toString());
 				}
 			}
 			case "/v1/completions" -> {
@@ -166,6 +195,51 @@ public final class OpenAiMockServer implements AutoCloseable {
 				"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,\
 				"rejected_prediction_tokens":0}},"service_tier":"default","system_fingerprint":"fp_06737a9306"}"""
 			.formatted(model, REPLY);
+	}
+
+	/** The name of the first tool offered, unless the conversation already ends with a tool result. */
+	private static @Nullable String toolToCall(JsonNode request) {
+		JsonNode messages = request.path("messages");
+		if (request.path("tools").isEmpty()
+				|| "tool".equals(messages.path(messages.size() - 1).path("role").asString(""))) {
+			return null;
+		}
+		return request.path("tools").path(0).path("function").path("name").asString();
+	}
+
+	private static String toolCallCompletion(String model, String tool) {
+		return """
+				{"id":"chatcmpl-BkR2qXfpDQJ4Z7v1mWc8sE0nL3aTy","object":"chat.completion","created":1741570283,\
+				"model":"%s","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[\
+				{"id":"%s","type":"function","function":{"name":"%s","arguments":%s}}],"refusal":null,\
+				"annotations":[]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":82,\
+				"completion_tokens":17,"total_tokens":99,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},\
+				"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,\
+				"rejected_prediction_tokens":0}},"service_tier":"default","system_fingerprint":"fp_06737a9306"}"""
+			.formatted(model, TOOL_CALL_ID, tool, JSON.writeValueAsString(TOOL_ARGUMENTS));
+	}
+
+	/** A first delta with the call's id and name, the arguments in pieces, the finish, usage if asked for, [DONE]. */
+	private static void streamToolCall(HttpExchange exchange, RecordedRequest request, String tool) throws IOException {
+		String model = request.model() + MODEL_SUFFIX;
+		boolean usage = request.json().path("stream_options").path("include_usage").asBoolean(false);
+		try (StreamWriter writer = StreamWriter.open(exchange)) {
+			writer.event(chatChunk(model, """
+					{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"%s","type":"function",\
+					"function":{"name":"%s","arguments":""}}],"refusal":null}""".formatted(TOOL_CALL_ID, tool), "null", usage));
+			for (String piece : TOOL_ARGUMENT_PIECES) {
+				writer.event(chatChunk(model, "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+						+ JSON.writeValueAsString(piece) + "}}]}", "null", usage));
+			}
+			writer.event(chatChunk(model, "{}", "\"tool_calls\"", usage));
+			if (usage) {
+				writer.event("""
+						{"id":"chatcmpl-stream","object":"chat.completion.chunk","created":1741570283,"model":"%s",\
+						"system_fingerprint":"fp_06737a9306","choices":[],"usage":{"prompt_tokens":82,\
+						"completion_tokens":17,"total_tokens":99}}""".formatted(model));
+			}
+			writer.done();
+		}
 	}
 
 	/** Streams the pieces as chunks, then the finish chunk, the usage chunk if asked for, and [DONE]. */
