@@ -49,7 +49,7 @@ public class ClientApiErrorHandler implements WebExceptionHandler {
 		response.setStatusCode(error.status());
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		byte[] body = path.startsWith(ANTHROPIC_API_PREFIX)
-				? JSON.writeValueAsBytes(AnthropicErrorEnvelope.of(error.status().value(), error.getMessage()))
+				? JSON.writeValueAsBytes(AnthropicErrorEnvelope.of(error))
 				: OpenAiErrorBody.of(error);
 		response.getHeaders().setContentLength(body.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));

@@ -5,8 +5,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A failure the client is told about: the status and the fields of the OpenAI error envelope
- * {@code {"error":{"message","type","param","code"}}}. Carries no stack trace: it is an answer, not
- * a bug.
+ * {@code {"error":{"message","type","param","code"}}}, and whether another deployment may succeed
+ * where this one failed. Carries no stack trace: it is an answer, not a bug.
  */
 public class GatewayException extends RuntimeException {
 
@@ -18,23 +18,71 @@ public class GatewayException extends RuntimeException {
 
 	private final @Nullable String param;
 
+	private final boolean retryable;
+
+	/** Retryable as its status says: a rate limit or a server failure, not a request at fault. */
 	public GatewayException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
 			String message) {
+		this(status, type, code, param, message, status == HttpStatus.TOO_MANY_REQUESTS || status.is5xxServerError());
+	}
+
+	public GatewayException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
+			String message, boolean retryable) {
 		super(message, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.code = code;
 		this.param = param;
+		this.retryable = retryable;
 	}
 
 	/** For a status that may not be one of Spring's constants (a provider's 529, say): 502 then. */
 	public static GatewayException of(int status, String type, @Nullable String code, String message) {
-		HttpStatus resolved = HttpStatus.resolve(status);
-		return new GatewayException(resolved == null ? HttpStatus.BAD_GATEWAY : resolved, type, code, null, message);
+		return new GatewayException(resolve(status), type, code, null, message);
+	}
+
+	/** As {@link #of(int, String, String, String)}, retryable as a provider's error table says. */
+	public static GatewayException of(int status, String type, @Nullable String code, String message,
+			boolean retryable) {
+		return new GatewayException(resolve(status), type, code, null, message, retryable);
+	}
+
+	public static GatewayException invalidRequest(String message) {
+		return invalidRequest(message, null);
 	}
 
 	public static GatewayException invalidRequest(String message, @Nullable String param) {
 		return new GatewayException(HttpStatus.BAD_REQUEST, "invalid_request_error", null, param, message);
+	}
+
+	/** A value the API accepts in general but not here, or not in this form. */
+	public static GatewayException invalidValue(String message) {
+		return invalidValue(message, null);
+	}
+
+	public static GatewayException invalidValue(String message, @Nullable String param) {
+		return new GatewayException(HttpStatus.BAD_REQUEST, "invalid_request_error", "invalid_value", param, message);
+	}
+
+	/** A value OpenAI accepts that the model's provider cannot honour, such as a built-in tool. */
+	public static GatewayException unsupportedValue(String message) {
+		return unsupportedValue(message, null);
+	}
+
+	public static GatewayException unsupportedValue(String message, @Nullable String param) {
+		return new GatewayException(HttpStatus.BAD_REQUEST, "invalid_request_error", "unsupported_value", param,
+				message);
+	}
+
+	/** A parameter OpenAI accepts that needs OpenAI itself, such as stored conversation state. */
+	public static GatewayException unsupportedParameter(String message, String param) {
+		return new GatewayException(HttpStatus.BAD_REQUEST, "invalid_request_error", "unsupported_parameter", param,
+				message);
+	}
+
+	public static GatewayException missingParameter(String param) {
+		return new GatewayException(HttpStatus.BAD_REQUEST, "invalid_request_error", "missing_required_parameter",
+				param, "Missing required parameter: '" + param + "'.");
 	}
 
 	public static GatewayException invalidJson(String detail) {
@@ -86,6 +134,16 @@ public class GatewayException extends RuntimeException {
 
 	public @Nullable String param() {
 		return param;
+	}
+
+	/** Whether another attempt, on this deployment or the next, may succeed. */
+	public boolean retryable() {
+		return retryable;
+	}
+
+	private static HttpStatus resolve(int status) {
+		HttpStatus resolved = HttpStatus.resolve(status);
+		return resolved == null ? HttpStatus.BAD_GATEWAY : resolved;
 	}
 
 }

@@ -27,6 +27,12 @@ public abstract class SseChatStreamDecoder implements ChatStreamDecoder {
 		return chunks;
 	}
 
+	/** Nothing by default: most providers say all there is to say inside the stream. */
+	@Override
+	public List<ObjectNode> finish() {
+		return List.of();
+	}
+
 	/** The chat chunks one provider event turns into. */
 	protected abstract List<ObjectNode> onEvent(ServerSentEvent event);
 

@@ -1,4 +1,7 @@
-/** Model providers: their types, defaults and pooled HTTP clients. */
+/**
+ * Model providers: their types, defaults and pooled HTTP clients, the adapters of each wire format,
+ * and the pieces of OpenAI chat their translations share.
+ */
 @NullMarked
 package dev.meridian.gateway.provider;
 

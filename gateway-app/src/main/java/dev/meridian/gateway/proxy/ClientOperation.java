@@ -2,10 +2,9 @@ package dev.meridian.gateway.proxy;
 
 import java.util.Map;
 
+import dev.meridian.gateway.dialect.NamedEvent;
 import dev.meridian.gateway.dialect.anthropic.AnthropicErrorEnvelope;
-import dev.meridian.gateway.dialect.anthropic.SseEvent;
 import dev.meridian.gateway.dialect.openai.ChatCompletionsDialect;
-import dev.meridian.gateway.dialect.responses.ResponsesEvent;
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.error.OpenAiErrorBody;
 import dev.meridian.gateway.provider.Provider;
@@ -87,7 +86,7 @@ enum ClientOperation {
 	/** The event that ends a stream which failed after it started, in this API's own form. */
 	byte[] streamErrorEvent(GatewayException error) {
 		if (this == MESSAGES) {
-			return new SseEvent("error", AnthropicErrorEnvelope.of(error.status().value(), error.getMessage())).toBytes();
+			return new NamedEvent("error", AnthropicErrorEnvelope.of(error.status().value(), error.getMessage())).toBytes();
 		}
 		if (this == RESPONSES) {
 			ObjectNode event = JsonMapper.shared().createObjectNode()
@@ -95,7 +94,7 @@ enum ClientOperation {
 				.put("code", error.code())
 				.put("message", error.getMessage());
 			event.putNull("param");
-			return new ResponsesEvent("error", event).toBytes();
+			return new NamedEvent("error", event).toBytes();
 		}
 		return ChatCompletionsDialect.event(OpenAiErrorBody.of(error));
 	}

@@ -46,7 +46,7 @@ final class UpstreamBodies {
 	static Flux<byte[]> limited(UpstreamResponse upstream, RequestTrace trace, RoutingTable.Timeouts timeouts,
 			Deployment deployment) {
 		Duration remaining = timeouts.total().minusNanos(System.nanoTime() - trace.upstreamStartNanos());
-		return Deadline.limit(upstream.body(), remaining, deployment.id())
+		return Deadline.limit(upstream, remaining, deployment.id())
 			.onErrorMap(ex -> UpstreamClient.translate(ex, deployment.id(), timeouts.firstByte()));
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.Provider;
@@ -13,13 +12,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Sends a request to a provider over its pooled client and hands back the response at header time.
- * Connection failures become 502 and a provider that does not start to answer within the
- * first-byte timeout becomes 504.
+ * Connection failures become 502. A provider that sends nothing for the first-byte timeout, before
+ * its headers or between two reads of its body, becomes 504.
  */
 final class UpstreamClient {
 
@@ -34,6 +34,8 @@ final class UpstreamClient {
 			.post()
 			.uri(request.url())
 			.send((outgoing, outbound) -> {
+				// Runs on the connection's event loop: no timer thread, no lock, no wake-up.
+				outgoing.responseTimeout(firstByteTimeout);
 				outgoing.header(HttpHeaderNames.ACCEPT, stream ? TEXT_EVENT_STREAM : HttpHeaderValues.APPLICATION_JSON);
 				outgoing.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.body().length));
 				for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -42,9 +44,8 @@ final class UpstreamClient {
 				return outbound.send(Mono.just(Unpooled.wrappedBuffer(request.body())));
 			})
 			.responseConnection((response, connection) -> Mono.just(new UpstreamResponse(response.status().code(),
-					response.responseHeaders(), connection.inbound().receive().asByteArray())))
+					response.responseHeaders(), connection.inbound().receive().asByteArray(), connection)))
 			.next()
-			.timeout(firstByteTimeout)
 			.onErrorMap(ex -> translate(ex, deploymentId, firstByteTimeout));
 	}
 
@@ -52,9 +53,9 @@ final class UpstreamClient {
 		if (ex instanceof GatewayException gateway) {
 			return gateway;
 		}
-		if (ex instanceof TimeoutException) {
+		if (ex instanceof ReadTimeoutException) {
 			return GatewayException.upstreamTimeout(deploymentId,
-					"no response headers within " + firstByteTimeout.toMillis() + " ms");
+					"nothing received for " + firstByteTimeout.toMillis() + " ms (routing.first_byte_timeout)");
 		}
 		if (ex instanceof ConnectTimeoutException || ex instanceof ConnectException) {
 			return GatewayException.upstreamUnreachable(deploymentId, "connection failed (" + ex.getMessage() + ")");

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.dialect.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,6 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AnthropicErrorEnvelope {
 
 	private AnthropicErrorEnvelope() {
+	}
+
+	/** The gateway's error as an Anthropic client expects it; its OpenAI type and code do not travel. */
+	public static ObjectNode of(GatewayException error) {
+		return of(error.status().value(), error.getMessage());
 	}
 
 	public static ObjectNode of(int status, String message) {

@@ -3,6 +3,7 @@ package dev.meridian.gateway.dialect.anthropic;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,12 +39,12 @@ final class ChatConversation {
 			String where = "messages." + i;
 			JsonNode content = message.path("content");
 			if (!content.isString() && !content.isArray()) {
-				throw MessagesApiException.invalidRequest(where + ".content: must be a string or an array of content blocks");
+				throw GatewayException.invalidRequest(where + ".content: must be a string or an array of content blocks");
 			}
 			switch (message.path("role").asString("")) {
 				case "user" -> addUser(chat, content, where);
 				case "assistant" -> addAssistant(chat, content, where);
-				default -> throw MessagesApiException.invalidRequest(where + ".role: Input should be 'user' or 'assistant'");
+				default -> throw GatewayException.invalidRequest(where + ".role: Input should be 'user' or 'assistant'");
 			}
 		}
 		return chat;
@@ -57,13 +58,13 @@ final class ChatConversation {
 			return system.stringValue();
 		}
 		if (!system.isArray()) {
-			throw MessagesApiException.invalidRequest("system: must be a string or an array of text blocks");
+			throw GatewayException.invalidRequest("system: must be a string or an array of text blocks");
 		}
 		List<String> texts = new ArrayList<>();
 		for (int i = 0; i < system.size(); i++) {
 			JsonNode block = system.get(i);
 			if (!"text".equals(block.path("type").asString(""))) {
-				throw MessagesApiException.invalidRequest("system." + i + ".type: only text blocks are allowed");
+				throw GatewayException.invalidRequest("system." + i + ".type: only text blocks are allowed");
 			}
 			texts.add(block.path("text").asString(""));
 		}
@@ -118,7 +119,7 @@ final class ChatConversation {
 	private static ObjectNode toolMessage(JsonNode block, String where, List<ObjectNode> toolImages) {
 		JsonNode toolUseId = block.path("tool_use_id");
 		if (!toolUseId.isString()) {
-			throw MessagesApiException.invalidRequest(where + ".tool_use_id: Field required");
+			throw GatewayException.invalidRequest(where + ".tool_use_id: Field required");
 		}
 		JsonNode content = block.path("content");
 		StringBuilder text = new StringBuilder();
@@ -208,7 +209,7 @@ final class ChatConversation {
 			case "base64" -> "data:" + source.path("media_type").asString("") + ";base64,"
 					+ source.path("data").asString("");
 			case "url" -> source.path("url").asString("");
-			default -> throw MessagesApiException
+			default -> throw GatewayException
 				.invalidRequest(where + ".source.type: only base64 and url image sources are supported");
 		};
 		ObjectNode part = JsonNodeFactory.instance.objectNode();
@@ -217,8 +218,8 @@ final class ChatConversation {
 		return part;
 	}
 
-	private static MessagesApiException unsupportedBlock(JsonNode block, String where) {
-		return MessagesApiException.invalidRequest(
+	private static GatewayException unsupportedBlock(JsonNode block, String where) {
+		return GatewayException.invalidRequest(
 				where + ".type: content block type '" + block.path("type").asString("") + "' is not supported here");
 	}
 

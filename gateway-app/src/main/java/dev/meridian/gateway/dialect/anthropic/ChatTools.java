@@ -1,5 +1,6 @@
 package dev.meridian.gateway.dialect.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,11 +22,11 @@ final class ChatTools {
 			JsonNode tool = tools.get(i);
 			String type = tool.path("type").asString("custom");
 			if (!"custom".equals(type)) {
-				throw MessagesApiException
+				throw GatewayException
 					.invalidRequest("tools." + i + ".type: tool type '" + type + "' is not supported by this model");
 			}
 			if (!tool.path("name").isString()) {
-				throw MessagesApiException.invalidRequest("tools." + i + ".name: Field required");
+				throw GatewayException.invalidRequest("tools." + i + ".name: Field required");
 			}
 			ObjectNode wrapper = functions.addObject();
 			wrapper.put("type", "function");
@@ -56,7 +57,7 @@ final class ChatTools {
 				choice.put("type", "function");
 				choice.putObject("function").put("name", toolChoice.path("name").asString(""));
 			}
-			default -> throw MessagesApiException
+			default -> throw GatewayException
 				.invalidRequest("tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'");
 		}
 		if (toolChoice.path("disable_parallel_tool_use").asBoolean(false)) {

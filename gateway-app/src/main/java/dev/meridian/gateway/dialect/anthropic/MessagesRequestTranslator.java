@@ -1,5 +1,6 @@
 package dev.meridian.gateway.dialect.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,18 +15,18 @@ public final class MessagesRequestTranslator {
 	public ObjectNode toChatRequest(ObjectNode messagesRequest) {
 		JsonNode model = messagesRequest.path("model");
 		if (!model.isString() || model.stringValue().isBlank()) {
-			throw MessagesApiException.invalidRequest("model: Field required");
+			throw GatewayException.invalidRequest("model: Field required");
 		}
 		JsonNode maxTokens = messagesRequest.path("max_tokens");
 		if (!maxTokens.isIntegralNumber()) {
-			throw MessagesApiException.invalidRequest("max_tokens: Field required");
+			throw GatewayException.invalidRequest("max_tokens: Field required");
 		}
 		if (maxTokens.asLong() < 1) {
-			throw MessagesApiException.invalidRequest("max_tokens: Input should be greater than or equal to 1");
+			throw GatewayException.invalidRequest("max_tokens: Input should be greater than or equal to 1");
 		}
 		JsonNode messages = messagesRequest.path("messages");
 		if (!messages.isArray() || messages.isEmpty()) {
-			throw MessagesApiException.invalidRequest("messages: at least one message is required");
+			throw GatewayException.invalidRequest("messages: at least one message is required");
 		}
 
 		ObjectNode chat = JsonNodeFactory.instance.objectNode();

@@ -2,13 +2,13 @@ package dev.meridian.gateway.dialect.anthropic;
 
 import java.util.UUID;
 
+import dev.meridian.gateway.dialect.ChatMessageText;
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ToolArguments;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Translates an OpenAI chat completion into an Anthropic Messages API response. */
@@ -17,7 +17,7 @@ public final class MessagesResponseTranslator {
 	private static final String CHAT_ID_PREFIX = "chatcmpl-";
 
 	/**
-	 * @throws MessagesApiException (502) when a tool call's arguments are not a JSON object,
+	 * @throws GatewayException (502) when a tool call's arguments are not a JSON object,
 	 * which Anthropic's {@code tool_use.input} must be
 	 */
 	public ObjectNode toMessage(ObjectNode chatCompletion, String clientModel) {
@@ -30,7 +30,7 @@ public final class MessagesResponseTranslator {
 		result.put("role", "assistant");
 		result.put("model", clientModel);
 		ArrayNode content = result.putArray("content");
-		String text = text(message);
+		String text = ChatMessageText.of(message);
 		if (!text.isEmpty()) {
 			content.addObject().put("type", "text").put("text", text);
 		}
@@ -41,7 +41,9 @@ public final class MessagesResponseTranslator {
 			toolUse.put("type", "tool_use");
 			toolUse.put("id", toolCalls.get(i).path("id").asString(""));
 			toolUse.put("name", function.path("name").asString(""));
-			toolUse.set("input", toolInput(function.path("arguments")));
+			// The model wrote these arguments, so arguments that are no object are an upstream failure.
+			toolUse.set("input", ToolArguments.asObject(function.path("arguments"), problem -> GatewayException.of(502,
+					"api_error", null, "The model returned tool call arguments that are not a JSON object")));
 		}
 		JsonNode finishReason = choice.path("finish_reason");
 		result.put("stop_reason", stopReason(finishReason.isString() ? finishReason.stringValue() : null));
@@ -89,46 +91,6 @@ public final class MessagesResponseTranslator {
 		usage.put("cache_read_input_tokens", cachedTokens);
 		usage.put("output_tokens", chatUsage.path("completion_tokens").asLong(0));
 		return usage;
-	}
-
-	/** The text of the message; a refusal is what the model said, so it is kept as text. */
-	private static String text(JsonNode message) {
-		JsonNode content = message.path("content");
-		StringBuilder text = new StringBuilder();
-		if (content.isString()) {
-			text.append(content.stringValue());
-		}
-		else {
-			for (JsonNode part : content) {
-				text.append(part.path("text").asString(""));
-			}
-		}
-		JsonNode refusal = message.path("refusal");
-		if (text.isEmpty() && refusal.isString()) {
-			text.append(refusal.stringValue());
-		}
-		return text.toString();
-	}
-
-	private static JsonNode toolInput(JsonNode arguments) {
-		if (arguments.isObject()) {
-			return arguments;
-		}
-		String json = arguments.asString("");
-		if (json.isBlank()) {
-			return JsonNodeFactory.instance.objectNode();
-		}
-		JsonNode input;
-		try {
-			input = JsonMapper.shared().readTree(json);
-		}
-		catch (JacksonException ex) {
-			input = MissingNode.getInstance();
-		}
-		if (!input.isObject()) {
-			throw new MessagesApiException(502, "The model returned tool call arguments that are not a JSON object");
-		}
-		return input;
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.meridian.gateway.dialect.NamedEvent;
+import dev.meridian.gateway.dialect.NamedEventTranslator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code message_delta}; so the message is closed when the usage-only chunk arrives after the
  * finish reason, or at {@link #onEnd()} when the upstream sends no usage.
  */
-public final class MessagesStreamTranslator {
+public final class MessagesStreamTranslator implements NamedEventTranslator {
 
 	private static final int NO_BLOCK = -1;
 
@@ -52,11 +54,12 @@ public final class MessagesStreamTranslator {
 	}
 
 	/** Translates one {@code chat.completion.chunk}; chunks after the message was closed are ignored. */
-	public List<SseEvent> onChunk(ObjectNode chatCompletionChunk) {
+	@Override
+	public List<NamedEvent> onChunk(ObjectNode chatCompletionChunk) {
 		if (this.finished) {
 			return List.of();
 		}
-		List<SseEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		JsonNode chunkUsage = chatCompletionChunk.path("usage");
 		if (chunkUsage.isObject()) {
 			this.usage = chunkUsage;
@@ -76,11 +79,12 @@ public final class MessagesStreamTranslator {
 	}
 
 	/** The upstream stream ended (after {@code [DONE]} or on close): closes the message if still open. */
-	public List<SseEvent> onEnd() {
+	@Override
+	public List<NamedEvent> onEnd() {
 		if (this.finished) {
 			return List.of();
 		}
-		List<SseEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		if (!this.started) {
 			this.messageId = MessagesResponseTranslator.messageId("");
 			events.add(messageStart());
@@ -90,15 +94,16 @@ public final class MessagesStreamTranslator {
 	}
 
 	/** The upstream failed mid-stream: an Anthropic {@code error} event, after which nothing more is sent. */
-	public List<SseEvent> onError(int status, String message) {
+	@Override
+	public List<NamedEvent> onError(int status, String message) {
 		if (this.finished) {
 			return List.of();
 		}
 		this.finished = true;
-		return List.of(new SseEvent("error", AnthropicErrorEnvelope.of(status, message)));
+		return List.of(new NamedEvent("error", AnthropicErrorEnvelope.of(status, message)));
 	}
 
-	private void onChoice(JsonNode choice, List<SseEvent> events) {
+	private void onChoice(JsonNode choice, List<NamedEvent> events) {
 		JsonNode delta = choice.path("delta");
 		String text = delta.path("content").asString("");
 		if (text.isEmpty()) {
@@ -128,7 +133,7 @@ public final class MessagesStreamTranslator {
 		}
 	}
 
-	private void onToolCall(JsonNode call, int position, List<SseEvent> events) {
+	private void onToolCall(JsonNode call, int position, List<NamedEvent> events) {
 		int toolCallIndex = call.path("index").asInt(position);
 		Integer blockIndex = this.blockByToolCall.get(toolCallIndex);
 		if (blockIndex == null) {
@@ -153,39 +158,39 @@ public final class MessagesStreamTranslator {
 		}
 	}
 
-	private int openBlock(ObjectNode contentBlock, boolean text, List<SseEvent> events) {
+	private int openBlock(ObjectNode contentBlock, boolean text, List<NamedEvent> events) {
 		int index = this.nextBlockIndex++;
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.put("type", "content_block_start");
 		data.put("index", index);
 		data.set("content_block", contentBlock);
-		events.add(new SseEvent("content_block_start", data));
+		events.add(new NamedEvent("content_block_start", data));
 		this.openBlockIndex = index;
 		this.openBlockIsText = text;
 		return index;
 	}
 
-	private void closeBlock(List<SseEvent> events) {
+	private void closeBlock(List<NamedEvent> events) {
 		if (this.openBlockIndex == NO_BLOCK) {
 			return;
 		}
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.put("type", "content_block_stop");
 		data.put("index", this.openBlockIndex);
-		events.add(new SseEvent("content_block_stop", data));
+		events.add(new NamedEvent("content_block_stop", data));
 		this.openBlockIndex = NO_BLOCK;
 	}
 
-	private SseEvent blockDelta(int index, ObjectNode delta) {
+	private NamedEvent blockDelta(int index, ObjectNode delta) {
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.put("type", "content_block_delta");
 		data.put("index", index);
 		data.set("delta", delta);
-		return new SseEvent("content_block_delta", data);
+		return new NamedEvent("content_block_delta", data);
 	}
 
 	/** Input usage is known here only if the upstream sends usage on its first chunk; else 0. */
-	private SseEvent messageStart() {
+	private NamedEvent messageStart() {
 		this.started = true;
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.put("type", "message_start");
@@ -200,16 +205,16 @@ public final class MessagesStreamTranslator {
 		ObjectNode usage = MessagesResponseTranslator.usage(this.usage != null ? this.usage : MissingNode.getInstance());
 		usage.put("output_tokens", 0);
 		message.set("usage", usage);
-		return new SseEvent("message_start", data);
+		return new NamedEvent("message_start", data);
 	}
 
 	/**
 	 * Closes the message. Anthropic's {@code message_delta} usage is cumulative; the input counts
 	 * are included when known so clients that read usage only at the end see the whole of it.
 	 */
-	private List<SseEvent> finish() {
+	private List<NamedEvent> finish() {
 		this.finished = true;
-		List<SseEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		closeBlock(events);
 		ObjectNode messageDelta = JsonNodeFactory.instance.objectNode();
 		messageDelta.put("type", "message_delta");
@@ -222,10 +227,10 @@ public final class MessagesStreamTranslator {
 		else {
 			messageDelta.putObject("usage").put("output_tokens", 0);
 		}
-		events.add(new SseEvent("message_delta", messageDelta));
+		events.add(new NamedEvent("message_delta", messageDelta));
 		ObjectNode messageStop = JsonNodeFactory.instance.objectNode();
 		messageStop.put("type", "message_stop");
-		events.add(new SseEvent("message_stop", messageStop));
+		events.add(new NamedEvent("message_stop", messageStop));
 		return events;
 	}
 

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.dialect.responses;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,20 +25,20 @@ final class ChatMessages {
 			}
 		}
 		else if (ResponsesRequestTranslator.isSet(instructions)) {
-			throw ResponsesApiException.invalidValue("instructions", "instructions must be a string.");
+			throw GatewayException.invalidValue("instructions must be a string.", "instructions");
 		}
 		if (input.isString()) {
 			addMessage(messages, "user", input);
 			return messages;
 		}
 		if (!ResponsesRequestTranslator.isSet(input)) {
-			throw ResponsesApiException.missingParameter("input");
+			throw GatewayException.missingParameter("input");
 		}
 		if (!input.isArray()) {
-			throw ResponsesApiException.invalidValue("input", "input must be a string or an array of input items.");
+			throw GatewayException.invalidValue("input must be a string or an array of input items.", "input");
 		}
 		if (input.isEmpty()) {
-			throw ResponsesApiException.invalidValue("input", "input must hold at least one item.");
+			throw GatewayException.invalidValue("input must hold at least one item.", "input");
 		}
 		for (int i = 0; i < input.size(); i++) {
 			addItem(messages, input.get(i), "input[" + i + "]");
@@ -60,11 +61,12 @@ final class ChatMessages {
 			// An OpenAI model's reasoning, summarised or encrypted, means nothing to another model.
 			case "reasoning" -> {
 			}
-			case "item_reference" -> throw ResponsesApiException.unsupportedValue(where,
+			case "item_reference" -> throw GatewayException.unsupportedValue(
 					"Item references are not supported for non-OpenAI models: Meridian keeps no conversation "
-							+ "state for them. Send the referenced items themselves.");
-			default -> throw ResponsesApiException.unsupportedValue(where + ".type",
-					"Input items of type '" + type + "' are not supported for non-OpenAI models.");
+							+ "state for them. Send the referenced items themselves.",
+					where);
+			default -> throw GatewayException.unsupportedValue(
+					"Input items of type '" + type + "' are not supported for non-OpenAI models.", where + ".type");
 		}
 	}
 
@@ -75,9 +77,10 @@ final class ChatMessages {
 			// Many OpenAI-compatible servers do not know the developer role; system means the same.
 			case "system", "developer" -> addMessage(messages, "system", content(content, where + ".content", false));
 			case "assistant" -> addMessage(messages, "assistant", content(content, where + ".content", false));
-			default -> throw ResponsesApiException.invalidValue(where + ".role",
+			default -> throw GatewayException.invalidValue(
 					"Invalid value: '" + item.path("role").asString("") + "'. Supported values are: 'user', "
-							+ "'assistant', 'system' and 'developer'.");
+							+ "'assistant', 'system' and 'developer'.",
+					where + ".role");
 		}
 	}
 
@@ -116,7 +119,7 @@ final class ChatMessages {
 			return content;
 		}
 		if (!content.isArray()) {
-			throw ResponsesApiException.invalidValue(where, where + " must be a string or an array of content parts.");
+			throw GatewayException.invalidValue(where + " must be a string or an array of content parts.", where);
 		}
 		ArrayNode parts = JsonNodeFactory.instance.arrayNode();
 		for (int j = 0; j < content.size(); j++) {
@@ -131,15 +134,15 @@ final class ChatMessages {
 					.put("text", requiredString(part, "refusal", partWhere));
 				case "input_image" -> {
 					if (!imagesAllowed) {
-						throw ResponsesApiException.unsupportedValue(partWhere,
-								"Images can be sent to non-OpenAI models in user messages only.");
+						throw GatewayException
+							.unsupportedValue("Images can be sent to non-OpenAI models in user messages only.", partWhere);
 					}
 					parts.add(image(part, partWhere));
 				}
-				case "input_file" -> throw ResponsesApiException.unsupportedValue(partWhere,
-						"Files are not supported for non-OpenAI models. Send the file's text as input_text.");
-				default -> throw ResponsesApiException.invalidValue(partWhere + ".type",
-						"Content parts of type '" + type + "' are not supported here.");
+				case "input_file" -> throw GatewayException.unsupportedValue(
+						"Files are not supported for non-OpenAI models. Send the file's text as input_text.", partWhere);
+				default -> throw GatewayException.invalidValue(
+						"Content parts of type '" + type + "' are not supported here.", partWhere + ".type");
 			}
 		}
 		if (parts.size() == 1 && "text".equals(parts.get(0).path("type").asString(""))) {
@@ -152,11 +155,12 @@ final class ChatMessages {
 		JsonNode url = part.path("image_url");
 		if (!url.isString()) {
 			if (part.path("file_id").isString()) {
-				throw ResponsesApiException.unsupportedValue(where + ".file_id",
+				throw GatewayException.unsupportedValue(
 						"Images given by file_id are not supported for non-OpenAI models: Meridian cannot read files "
-								+ "uploaded to OpenAI. Send the image as a URL or a base64 data URL in image_url.");
+								+ "uploaded to OpenAI. Send the image as a URL or a base64 data URL in image_url.",
+						where + ".file_id");
 			}
-			throw ResponsesApiException.missingParameter(where + ".image_url");
+			throw GatewayException.missingParameter(where + ".image_url");
 		}
 		ObjectNode chatPart = JsonNodeFactory.instance.objectNode();
 		chatPart.put("type", "image_url");
@@ -172,7 +176,7 @@ final class ChatMessages {
 	private static String requiredString(JsonNode node, String field, String where) {
 		JsonNode value = node.path(field);
 		if (!value.isString()) {
-			throw ResponsesApiException.missingParameter(where + "." + field);
+			throw GatewayException.missingParameter(where + "." + field);
 		}
 		return value.stringValue();
 	}

@@ -3,6 +3,7 @@ package dev.meridian.gateway.dialect.responses;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,11 +26,12 @@ final class FunctionTools {
 			String where = "tools[" + i + "]";
 			String type = tool.path("type").asString("");
 			if (!"function".equals(type)) {
-				throw ResponsesApiException.unsupportedValue(where + ".type", "The '" + type
-						+ "' tool is not supported for non-OpenAI models; only function tools are.");
+				throw GatewayException.unsupportedValue(
+						"The '" + type + "' tool is not supported for non-OpenAI models; only function tools are.",
+						where + ".type");
 			}
 			if (!tool.path("name").isString()) {
-				throw ResponsesApiException.missingParameter(where + ".name");
+				throw GatewayException.missingParameter(where + ".name");
 			}
 			ObjectNode chatTool = chatTools.addObject();
 			chatTool.put("type", "function");
@@ -52,8 +54,8 @@ final class FunctionTools {
 		if (toolChoice.isString()) {
 			switch (toolChoice.stringValue()) {
 				case "none", "auto", "required" -> chat.set("tool_choice", toolChoice);
-				default -> throw ResponsesApiException.invalidValue("tool_choice", "Invalid value: '"
-						+ toolChoice.stringValue() + "'. Supported values are: 'none', 'auto' and 'required'.");
+				default -> throw GatewayException.invalidValue("Invalid value: '" + toolChoice.stringValue()
+						+ "'. Supported values are: 'none', 'auto' and 'required'.", "tool_choice");
 			}
 			return;
 		}
@@ -61,15 +63,16 @@ final class FunctionTools {
 		switch (type) {
 			case "function" -> {
 				if (!toolChoice.path("name").isString()) {
-					throw ResponsesApiException.missingParameter("tool_choice.name");
+					throw GatewayException.missingParameter("tool_choice.name");
 				}
 				ObjectNode choice = chat.putObject("tool_choice");
 				choice.put("type", "function");
 				choice.putObject("function").set("name", toolChoice.path("name"));
 			}
 			case "allowed_tools" -> allowOnly(toolChoice, chat);
-			default -> throw ResponsesApiException.unsupportedValue("tool_choice.type", "tool_choice of type '"
-					+ type + "' is not supported for non-OpenAI models; only function tools are.");
+			default -> throw GatewayException.unsupportedValue(
+					"tool_choice of type '" + type + "' is not supported for non-OpenAI models; only function tools are.",
+					"tool_choice.type");
 		}
 	}
 
@@ -83,21 +86,20 @@ final class FunctionTools {
 		for (int i = 0; i < tools.size(); i++) {
 			JsonNode tool = tools.get(i);
 			if (!"function".equals(tool.path("type").asString("")) || !tool.path("name").isString()) {
-				throw ResponsesApiException.unsupportedValue("tool_choice.tools[" + i + "]",
-						"Only function tools can be allowed for non-OpenAI models.");
+				throw GatewayException.unsupportedValue("Only function tools can be allowed for non-OpenAI models.",
+						"tool_choice.tools[" + i + "]");
 			}
 			allowed.add(tool.path("name").stringValue());
 		}
 		String mode = toolChoice.path("mode").asString("");
 		if (!"auto".equals(mode) && !"required".equals(mode)) {
-			throw ResponsesApiException.invalidValue("tool_choice.mode",
-					"Invalid value: '" + mode + "'. Supported values are: 'auto' and 'required'.");
+			throw GatewayException.invalidValue(
+					"Invalid value: '" + mode + "'. Supported values are: 'auto' and 'required'.", "tool_choice.mode");
 		}
 		ArrayNode chatTools = chat.withArrayProperty("tools");
 		chatTools.removeIf(tool -> !allowed.contains(tool.path("function").path("name").asString("")));
 		if (chatTools.isEmpty()) {
-			throw ResponsesApiException.invalidValue("tool_choice.tools",
-					"None of the allowed tools is among the request's tools.");
+			throw GatewayException.invalidValue("None of the allowed tools is among the request's tools.", "tool_choice.tools");
 		}
 		chat.put("tool_choice", mode);
 	}

@@ -2,6 +2,7 @@ package dev.meridian.gateway.dialect.responses;
 
 import java.util.function.Predicate;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,24 +50,28 @@ public final class ResponsesRequestTranslator {
 	/** Each of these needs state kept on OpenAI's servers, which other providers do not have. */
 	private static void refuseStoredState(ObjectNode request) {
 		if (isSet(request.path("previous_response_id"))) {
-			throw ResponsesApiException.unsupportedParameter("previous_response_id",
+			throw GatewayException.unsupportedParameter(
 					"previous_response_id is not supported for non-OpenAI models: Meridian keeps no conversation "
-							+ "state for them. Send the whole conversation, earlier output items included, in 'input'.");
+							+ "state for them. Send the whole conversation, earlier output items included, in 'input'.",
+					"previous_response_id");
 		}
 		if (isSet(request.path("conversation"))) {
-			throw ResponsesApiException.unsupportedParameter("conversation",
+			throw GatewayException.unsupportedParameter(
 					"conversation is not supported for non-OpenAI models: Meridian keeps no conversation state for "
-							+ "them. Send the whole conversation in 'input'.");
+							+ "them. Send the whole conversation in 'input'.",
+					"conversation");
 		}
 		if (request.path("background").asBoolean(false)) {
-			throw ResponsesApiException.unsupportedParameter("background",
+			throw GatewayException.unsupportedParameter(
 					"background is not supported for non-OpenAI models: Meridian keeps no responses to poll later. "
-							+ "Use stream instead.");
+							+ "Use stream instead.",
+					"background");
 		}
 		if (isSet(request.path("prompt"))) {
-			throw ResponsesApiException.unsupportedParameter("prompt",
+			throw GatewayException.unsupportedParameter(
 					"prompt is not supported for non-OpenAI models: stored prompts live with OpenAI. "
-							+ "Send the prompt in 'instructions' and 'input'.");
+							+ "Send the prompt in 'instructions' and 'input'.",
+					"prompt");
 		}
 	}
 
@@ -80,10 +85,10 @@ public final class ResponsesRequestTranslator {
 			case "json_object" -> chat.putObject("response_format").put("type", "json_object");
 			case "json_schema" -> {
 				if (!format.path("name").isString()) {
-					throw ResponsesApiException.missingParameter("text.format.name");
+					throw GatewayException.missingParameter("text.format.name");
 				}
 				if (!format.path("schema").isObject()) {
-					throw ResponsesApiException.missingParameter("text.format.schema");
+					throw GatewayException.missingParameter("text.format.schema");
 				}
 				ObjectNode responseFormat = chat.putObject("response_format");
 				responseFormat.put("type", "json_schema");
@@ -93,9 +98,10 @@ public final class ResponsesRequestTranslator {
 				jsonSchema.set("schema", format.path("schema"));
 				copyIf(format.path("strict"), JsonNode::isBoolean, jsonSchema, "strict");
 			}
-			default -> throw ResponsesApiException.invalidValue("text.format.type",
+			default -> throw GatewayException.invalidValue(
 					"Invalid value: '" + format.path("type").asString("") + "'. Supported values are: 'text', "
-							+ "'json_object' and 'json_schema'.");
+							+ "'json_object' and 'json_schema'.",
+					"text.format.type");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.dialect.responses;
 
+import dev.meridian.gateway.dialect.ChatMessageText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +25,7 @@ public final class ResponsesResponseTranslator {
 		String finishReason = finish.isString() ? finish.stringValue() : null;
 
 		ArrayNode output = response.withArrayProperty("output");
-		String text = text(message);
+		String text = ChatMessageText.of(message);
 		JsonNode toolCalls = message.path("tool_calls");
 		// A reply with neither text nor calls still gets its (empty) message, as from OpenAI.
 		if (!text.isEmpty() || toolCalls.isEmpty()) {
@@ -47,25 +48,6 @@ public final class ResponsesResponseTranslator {
 			response.set("usage", ResponseObject.usage(usage));
 		}
 		return response;
-	}
-
-	/** The text of the message; a refusal is what the model said, so it is kept as text. */
-	private static String text(JsonNode message) {
-		JsonNode content = message.path("content");
-		StringBuilder text = new StringBuilder();
-		if (content.isString()) {
-			text.append(content.stringValue());
-		}
-		else {
-			for (JsonNode part : content) {
-				text.append(part.path("text").asString(""));
-			}
-		}
-		JsonNode refusal = message.path("refusal");
-		if (text.isEmpty() && refusal.isString()) {
-			text.append(refusal.stringValue());
-		}
-		return text.toString();
 	}
 
 }

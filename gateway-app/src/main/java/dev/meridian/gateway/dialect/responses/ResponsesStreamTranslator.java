@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.meridian.gateway.dialect.NamedEvent;
+import dev.meridian.gateway.dialect.NamedEventTranslator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code response.completed} carries both; so the response completes when the usage arrives after
  * the finish reason, or at {@link #onEnd()} when the upstream sends no usage.
  */
-public final class ResponsesStreamTranslator {
+public final class ResponsesStreamTranslator implements NamedEventTranslator {
 
 	private static final int MESSAGE = -1;
 
@@ -61,11 +63,12 @@ public final class ResponsesStreamTranslator {
 	}
 
 	/** Translates one {@code chat.completion.chunk}; chunks after the response ended are ignored. */
-	public List<ResponsesEvent> onChunk(ObjectNode chatCompletionChunk) {
+	@Override
+	public List<NamedEvent> onChunk(ObjectNode chatCompletionChunk) {
 		if (this.finished) {
 			return List.of();
 		}
-		List<ResponsesEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		Started started = start(chatCompletionChunk.path("id").asString(""), chatCompletionChunk.path("created"), events);
 		JsonNode chunkUsage = chatCompletionChunk.path("usage");
 		if (chunkUsage.isObject()) {
@@ -82,11 +85,12 @@ public final class ResponsesStreamTranslator {
 	}
 
 	/** The upstream stream ended (after {@code [DONE]} or on close): completes the response if still open. */
-	public List<ResponsesEvent> onEnd() {
+	@Override
+	public List<NamedEvent> onEnd() {
 		if (this.finished) {
 			return List.of();
 		}
-		List<ResponsesEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		finish(start("", MissingNode.getInstance(), events), events);
 		return events;
 	}
@@ -96,12 +100,13 @@ public final class ResponsesStreamTranslator {
 	 * It is the terminal event every SDK parses as a typed event; a standalone {@code error} event
 	 * would not end the response for clients that wait for one of the terminal events.
 	 */
-	public List<ResponsesEvent> onError(int status, String message) {
+	@Override
+	public List<NamedEvent> onError(int status, String message) {
 		if (this.finished) {
 			return List.of();
 		}
 		this.finished = true;
-		List<ResponsesEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		Started started = start("", MissingNode.getInstance(), events);
 		OpenItem open = this.openItem;
 		if (open != null) {
@@ -119,7 +124,7 @@ public final class ResponsesStreamTranslator {
 		return events;
 	}
 
-	private Started start(String chatId, JsonNode chatCreated, List<ResponsesEvent> events) {
+	private Started start(String chatId, JsonNode chatCreated, List<NamedEvent> events) {
 		Started started = this.started;
 		if (started == null) {
 			ResponseIds ids = new ResponseIds(chatId);
@@ -133,7 +138,7 @@ public final class ResponsesStreamTranslator {
 		return started;
 	}
 
-	private void onChoice(Started started, JsonNode choice, List<ResponsesEvent> events) {
+	private void onChoice(Started started, JsonNode choice, List<NamedEvent> events) {
 		JsonNode delta = choice.path("delta");
 		String text = delta.path("content").asString("");
 		if (text.isEmpty()) {
@@ -154,22 +159,20 @@ public final class ResponsesStreamTranslator {
 		}
 	}
 
-	private void onText(Started started, String text, List<ResponsesEvent> events) {
+	private void onText(Started started, String text, List<NamedEvent> events) {
 		OpenItem open = this.openItem;
 		if (open == null || open.toolCallIndex() != MESSAGE) {
 			closeItem(started, "completed", events);
 			open = openMessage(started, events);
 		}
 		open.content().append(text);
-		ObjectNode delta = add(events, "response.output_text.delta");
-		delta.put("item_id", open.id());
-		delta.put("output_index", open.outputIndex());
+		ObjectNode delta = addForItem(events, "response.output_text.delta", open);
 		delta.put("content_index", 0);
 		delta.put("delta", text);
 		delta.putArray("logprobs");
 	}
 
-	private void onToolCall(Started started, JsonNode call, int position, List<ResponsesEvent> events) {
+	private void onToolCall(Started started, JsonNode call, int position, List<NamedEvent> events) {
 		int toolCallIndex = call.path("index").asInt(position);
 		// Upstreams send each call whole before the next; a fragment for a call already done could
 		// only contradict the arguments the client was given, so it is not passed on.
@@ -184,14 +187,12 @@ public final class ResponsesStreamTranslator {
 		String arguments = call.path("function").path("arguments").asString("");
 		if (!arguments.isEmpty()) {
 			open.content().append(arguments);
-			ObjectNode delta = add(events, "response.function_call_arguments.delta");
-			delta.put("item_id", open.id());
-			delta.put("output_index", open.outputIndex());
+			ObjectNode delta = addForItem(events, "response.function_call_arguments.delta", open);
 			delta.put("delta", arguments);
 		}
 	}
 
-	private OpenItem openMessage(Started started, List<ResponsesEvent> events) {
+	private OpenItem openMessage(Started started, List<NamedEvent> events) {
 		int outputIndex = started.output().size();
 		ObjectNode item = ResponseObject.messageItem(started.ids().message(outputIndex), "in_progress");
 		OpenItem open = new OpenItem(item, outputIndex, MESSAGE, new StringBuilder());
@@ -199,15 +200,13 @@ public final class ResponsesStreamTranslator {
 		ObjectNode added = add(events, "response.output_item.added");
 		added.put("output_index", outputIndex);
 		added.set("item", item.deepCopy());
-		ObjectNode partAdded = add(events, "response.content_part.added");
-		partAdded.put("item_id", open.id());
-		partAdded.put("output_index", outputIndex);
+		ObjectNode partAdded = addForItem(events, "response.content_part.added", open);
 		partAdded.put("content_index", 0);
 		partAdded.set("part", ResponseObject.outputText(""));
 		return open;
 	}
 
-	private OpenItem openFunctionCall(Started started, JsonNode call, int toolCallIndex, List<ResponsesEvent> events) {
+	private OpenItem openFunctionCall(Started started, JsonNode call, int toolCallIndex, List<NamedEvent> events) {
 		int outputIndex = started.output().size();
 		String callId = call.path("id").asString("");
 		ObjectNode item = ResponseObject.functionCallItem(started.ids().functionCall(outputIndex), "in_progress",
@@ -221,7 +220,7 @@ public final class ResponsesStreamTranslator {
 		return open;
 	}
 
-	private void closeItem(Started started, String status, List<ResponsesEvent> events) {
+	private void closeItem(Started started, String status, List<NamedEvent> events) {
 		OpenItem open = this.openItem;
 		if (open == null) {
 			return;
@@ -229,23 +228,17 @@ public final class ResponsesStreamTranslator {
 		this.openItem = null;
 		String content = open.content().toString();
 		if (open.toolCallIndex() == MESSAGE) {
-			ObjectNode textDone = add(events, "response.output_text.done");
-			textDone.put("item_id", open.id());
-			textDone.put("output_index", open.outputIndex());
+			ObjectNode textDone = addForItem(events, "response.output_text.done", open);
 			textDone.put("content_index", 0);
 			textDone.put("text", content);
 			textDone.putArray("logprobs");
-			ObjectNode partDone = add(events, "response.content_part.done");
-			partDone.put("item_id", open.id());
-			partDone.put("output_index", open.outputIndex());
+			ObjectNode partDone = addForItem(events, "response.content_part.done", open);
 			partDone.put("content_index", 0);
 			partDone.set("part", ResponseObject.outputText(content));
 		}
 		else {
 			this.doneToolCalls.add(open.toolCallIndex());
-			ObjectNode argumentsDone = add(events, "response.function_call_arguments.done");
-			argumentsDone.put("item_id", open.id());
-			argumentsDone.put("output_index", open.outputIndex());
+			ObjectNode argumentsDone = addForItem(events, "response.function_call_arguments.done", open);
 			argumentsDone.put("arguments", content);
 		}
 		ObjectNode item = open.done(status);
@@ -255,7 +248,7 @@ public final class ResponsesStreamTranslator {
 		started.output().add(item);
 	}
 
-	private void finish(Started started, List<ResponsesEvent> events) {
+	private void finish(Started started, List<NamedEvent> events) {
 		this.finished = true;
 		String itemStatus = ResponseObject.itemStatus(this.finishReason);
 		closeItem(started, itemStatus, events);
@@ -279,12 +272,20 @@ public final class ResponsesStreamTranslator {
 		}
 	}
 
+	/** Appends a new event about the open item, naming it and its place in the output. */
+	private ObjectNode addForItem(List<NamedEvent> events, String type, OpenItem item) {
+		ObjectNode data = add(events, type);
+		data.put("item_id", item.id());
+		data.put("output_index", item.outputIndex());
+		return data;
+	}
+
 	/** Appends a new event of that type and returns its data for the caller to fill in. */
-	private ObjectNode add(List<ResponsesEvent> events, String type) {
+	private ObjectNode add(List<NamedEvent> events, String type) {
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.put("type", type);
 		data.put("sequence_number", this.nextSequenceNumber++);
-		events.add(new ResponsesEvent(type, data));
+		events.add(new NamedEvent(type, data));
 		return data;
 	}
 

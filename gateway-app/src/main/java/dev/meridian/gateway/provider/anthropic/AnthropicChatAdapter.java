@@ -3,7 +3,6 @@ package dev.meridian.gateway.provider.anthropic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.ChatAdapter;
@@ -27,7 +26,7 @@ public final class AnthropicChatAdapter implements ChatAdapter {
 
 	@Override
 	public UpstreamRequest chatRequest(Provider provider, String upstreamModel, ObjectNode chatRequest, boolean stream) {
-		ObjectNode request = translated(() -> requests.toMessagesRequest(chatRequest, upstreamModel));
+		ObjectNode request = requests.toMessagesRequest(chatRequest, upstreamModel);
 		if (stream) {
 			request.put("stream", true);
 		}
@@ -40,7 +39,7 @@ public final class AnthropicChatAdapter implements ChatAdapter {
 	@Override
 	public ObjectNode chatCompletion(byte[] body, String clientModel) {
 		ObjectNode message = (ObjectNode) JSON.readTree(body);
-		return translated(() -> responses.toChatCompletion(message, clientModel, Instant.now().getEpochSecond()));
+		return responses.toChatCompletion(message, clientModel, Instant.now().getEpochSecond());
 	}
 
 	@Override
@@ -52,12 +51,7 @@ public final class AnthropicChatAdapter implements ChatAdapter {
 			protected List<ObjectNode> onEvent(ServerSentEvent event) {
 				ObjectNode data = (ObjectNode) JSON.readTree(event.data());
 				String type = (event.event() != null) ? event.event() : data.path("type").asString(null);
-				return translated(() -> translator.onEvent(type, data));
-			}
-
-			@Override
-			public List<ObjectNode> finish() {
-				return List.of();
+				return translator.onEvent(type, data);
 			}
 
 		};
@@ -65,20 +59,7 @@ public final class AnthropicChatAdapter implements ChatAdapter {
 
 	@Override
 	public GatewayException error(int status, ResponseHeaders headers, byte[] body) {
-		return gatewayError(AnthropicErrors.fromResponse(status, new String(body, StandardCharsets.UTF_8)));
-	}
-
-	private static <T> T translated(Supplier<T> translation) {
-		try {
-			return translation.get();
-		}
-		catch (AnthropicException ex) {
-			throw gatewayError(ex.error());
-		}
-	}
-
-	private static GatewayException gatewayError(OpenAiError error) {
-		return GatewayException.of(error.status(), error.type(), error.code(), error.message());
+		return AnthropicErrors.fromResponse(status, new String(body, StandardCharsets.UTF_8));
 	}
 
 }

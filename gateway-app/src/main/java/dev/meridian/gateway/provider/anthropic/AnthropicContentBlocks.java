@@ -3,6 +3,7 @@ package dev.meridian.gateway.provider.anthropic;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -33,7 +34,7 @@ final class AnthropicContentBlocks {
 			return blocks;
 		}
 		if (!content.isArray()) {
-			throw AnthropicException.badRequest(where + ".content must be a string or an array of content parts");
+			throw GatewayException.invalidRequest(where + ".content must be a string or an array of content parts");
 		}
 		for (int i = 0; i < content.size(); i++) {
 			JsonNode part = content.get(i);
@@ -45,12 +46,12 @@ final class AnthropicContentBlocks {
 				case "refusal" -> addText(blocks, part.path("refusal").asString(""), null);
 				case "image_url" -> {
 					if (!imagesAllowed) {
-						throw AnthropicException.badRequest(partWhere + ": images are only supported in user messages");
+						throw GatewayException.invalidRequest(partWhere + ": images are only supported in user messages");
 					}
 					blocks.add(image(part, partWhere));
 				}
-				default -> throw AnthropicException
-					.badRequest(partWhere + ": content part type '" + type + "' is not supported by Anthropic models");
+				default -> throw GatewayException
+					.invalidRequest(partWhere + ": content part type '" + type + "' is not supported by Anthropic models");
 			}
 		}
 		return blocks;
@@ -84,7 +85,7 @@ final class AnthropicContentBlocks {
 			int comma = url.indexOf(',');
 			String meta = comma < 0 ? "" : url.substring(DATA_URL_PREFIX.length(), comma);
 			if (comma < 0 || !meta.endsWith(BASE64_MARKER)) {
-				throw AnthropicException.badRequest(where + ": image data URLs must be base64-encoded");
+				throw GatewayException.invalidRequest(where + ": image data URLs must be base64-encoded");
 			}
 			int parameters = meta.indexOf(';');
 			source.put("type", "base64");
@@ -96,7 +97,8 @@ final class AnthropicContentBlocks {
 			source.put("url", url);
 		}
 		else {
-			throw AnthropicException.badRequest(where + ": image_url.url must be an http(s) URL or a base64 data URL");
+			throw GatewayException
+				.invalidRequest(where + ": image_url.url must be an http(s) URL or a base64 data URL");
 		}
 		copyCacheControl(part.get("cache_control"), block);
 		return block;

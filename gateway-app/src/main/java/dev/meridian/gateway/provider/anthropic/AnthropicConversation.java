@@ -3,10 +3,12 @@ package dev.meridian.gateway.provider.anthropic;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ConversationTurns;
+import dev.meridian.gateway.provider.ConversationTurns.Turn;
+import dev.meridian.gateway.provider.ToolArguments;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,14 +23,14 @@ final class AnthropicConversation {
 
 	private final List<ObjectNode> systemBlocks = new ArrayList<>();
 
-	private final List<Turn> turns = new ArrayList<>();
+	private final ConversationTurns turns = new ConversationTurns();
 
 	private AnthropicConversation() {
 	}
 
 	static AnthropicConversation from(JsonNode messages) {
 		if (!messages.isArray() || messages.isEmpty()) {
-			throw AnthropicException.badRequest("messages must be a non-empty array");
+			throw GatewayException.invalidRequest("messages must be a non-empty array");
 		}
 		AnthropicConversation conversation = new AnthropicConversation();
 		for (int i = 0; i < messages.size(); i++) {
@@ -76,23 +78,11 @@ final class AnthropicConversation {
 		switch (role) {
 			case "system", "developer" ->
 				this.systemBlocks.addAll(AnthropicContentBlocks.fromContent(message.path("content"), where, false));
-			case "user" -> addTurn("user", AnthropicContentBlocks.fromContent(message.path("content"), where, true));
-			case "assistant" -> addTurn("assistant", assistantBlocks(message, where));
-			case "tool" -> addTurn("user", List.of(toolResult(message, where)));
-			default -> throw AnthropicException.badRequest(where + ".role '" + role
+			case "user" -> this.turns.add("user", AnthropicContentBlocks.fromContent(message.path("content"), where, true));
+			case "assistant" -> this.turns.add("assistant", assistantBlocks(message, where));
+			case "tool" -> this.turns.add("user", List.of(toolResult(message, where)));
+			default -> throw GatewayException.invalidRequest(where + ".role '" + role
 					+ "' is not supported; use system, developer, user, assistant or tool");
-		}
-	}
-
-	private void addTurn(String role, List<ObjectNode> blocks) {
-		if (blocks.isEmpty()) {
-			return;
-		}
-		if (!this.turns.isEmpty() && this.turns.getLast().role().equals(role)) {
-			this.turns.getLast().blocks().addAll(blocks);
-		}
-		else {
-			this.turns.add(new Turn(role, new ArrayList<>(blocks)));
 		}
 	}
 
@@ -106,38 +96,17 @@ final class AnthropicConversation {
 			toolUse.put("type", "tool_use");
 			toolUse.put("id", call.path("id").asString(""));
 			toolUse.put("name", call.path("function").path("name").asString(""));
-			toolUse.set("input", toolInput(call.path("function").path("arguments"), callWhere));
+			toolUse.set("input", ToolArguments.asObject(call.path("function").path("arguments"),
+					problem -> GatewayException.invalidRequest(callWhere + ".function.arguments " + problem)));
 			blocks.add(toolUse);
 		}
 		return blocks;
 	}
 
-	/** Anthropic wants the arguments as an object, OpenAI sends them as a JSON string. */
-	private static JsonNode toolInput(JsonNode arguments, String where) {
-		if (arguments.isObject()) {
-			return arguments;
-		}
-		String json = arguments.asString("");
-		if (json.isBlank()) {
-			return JsonNodeFactory.instance.objectNode();
-		}
-		JsonNode input;
-		try {
-			input = JsonMapper.shared().readTree(json);
-		}
-		catch (JacksonException ex) {
-			throw AnthropicException.badRequest(where + ".function.arguments is not valid JSON");
-		}
-		if (!input.isObject()) {
-			throw AnthropicException.badRequest(where + ".function.arguments must be a JSON object");
-		}
-		return input;
-	}
-
 	private static ObjectNode toolResult(JsonNode message, String where) {
 		JsonNode toolCallId = message.path("tool_call_id");
 		if (!toolCallId.isString() || toolCallId.stringValue().isEmpty()) {
-			throw AnthropicException.badRequest(where + ".tool_call_id is required for tool messages");
+			throw GatewayException.invalidRequest(where + ".tool_call_id is required for tool messages");
 		}
 		ObjectNode result = JsonNodeFactory.instance.objectNode();
 		result.put("type", "tool_result");
@@ -151,9 +120,6 @@ final class AnthropicConversation {
 			AnthropicContentBlocks.fromContent(content, where, false).forEach(blocks::add);
 		}
 		return result;
-	}
-
-	private record Turn(String role, List<ObjectNode> blocks) {
 	}
 
 }

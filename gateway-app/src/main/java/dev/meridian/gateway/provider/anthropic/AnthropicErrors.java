@@ -2,6 +2,8 @@ package dev.meridian.gateway.provider.anthropic;
 
 import java.util.Map;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ErrorRule;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps an Anthropic error ({@code {"type":"error","error":{"type","message"}}} plus HTTP status) to
- * the OpenAI error Meridian returns.
+ * the error Meridian returns.
  *
  * <pre>
  * Anthropic error.type (its HTTP)   Meridian  type                   code                    retryable
@@ -37,35 +39,32 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AnthropicErrors {
 
-	private record Rule(int status, String type, String code, boolean retryable) {
-	}
+	private static final ErrorRule INVALID_REQUEST = new ErrorRule(400, "invalid_request_error", "invalid_request", false);
 
-	private static final Rule INVALID_REQUEST = new Rule(400, "invalid_request_error", "invalid_request", false);
+	private static final ErrorRule INVALID_API_KEY = new ErrorRule(401, "authentication_error", "invalid_api_key", false);
 
-	private static final Rule INVALID_API_KEY = new Rule(401, "authentication_error", "invalid_api_key", false);
+	private static final ErrorRule PERMISSION_DENIED = new ErrorRule(403, "permission_error", "permission_denied", false);
 
-	private static final Rule PERMISSION_DENIED = new Rule(403, "permission_error", "permission_denied", false);
+	private static final ErrorRule NOT_FOUND = new ErrorRule(404, "not_found_error", "not_found", false);
 
-	private static final Rule NOT_FOUND = new Rule(404, "not_found_error", "not_found", false);
+	private static final ErrorRule TOO_LARGE = new ErrorRule(413, "invalid_request_error", "request_too_large", false);
 
-	private static final Rule TOO_LARGE = new Rule(413, "invalid_request_error", "request_too_large", false);
+	private static final ErrorRule RATE_LIMITED = new ErrorRule(429, "rate_limit_error", "rate_limit_exceeded", true);
 
-	private static final Rule RATE_LIMITED = new Rule(429, "rate_limit_error", "rate_limit_exceeded", true);
+	private static final ErrorRule UPSTREAM_ERROR = new ErrorRule(502, "api_error", "upstream_error", true);
 
-	private static final Rule UPSTREAM_ERROR = new Rule(502, "api_error", "upstream_error", true);
+	private static final ErrorRule TIMEOUT = new ErrorRule(504, "timeout_error", "upstream_timeout", true);
 
-	private static final Rule TIMEOUT = new Rule(504, "timeout_error", "upstream_timeout", true);
+	private static final ErrorRule OVERLOADED = new ErrorRule(503, "api_error", "overloaded", true);
 
-	private static final Rule OVERLOADED = new Rule(503, "api_error", "overloaded", true);
-
-	private static final Map<String, Rule> BY_ANTHROPIC_TYPE = Map.of(
+	private static final Map<String, ErrorRule> BY_ANTHROPIC_TYPE = Map.of(
 			"invalid_request_error", INVALID_REQUEST,
 			"authentication_error", INVALID_API_KEY,
 			"permission_error", PERMISSION_DENIED,
 			"not_found_error", NOT_FOUND,
 			"request_too_large", TOO_LARGE,
 			"rate_limit_error", RATE_LIMITED,
-			"billing_error", new Rule(502, "api_error", "upstream_billing_error", true),
+			"billing_error", new ErrorRule(502, "api_error", "upstream_billing_error", true),
 			"api_error", UPSTREAM_ERROR,
 			"timeout_error", TIMEOUT,
 			"overloaded_error", OVERLOADED);
@@ -74,7 +73,7 @@ public final class AnthropicErrors {
 	}
 
 	/** Maps an error response; {@code body} may be anything, including empty or not JSON. */
-	public static OpenAiError fromResponse(int httpStatus, @Nullable String body) {
+	public static GatewayException fromResponse(int httpStatus, @Nullable String body) {
 		JsonNode tree = null;
 		if (body != null && !body.isBlank()) {
 			try {
@@ -88,7 +87,7 @@ public final class AnthropicErrors {
 	}
 
 	/** Maps an error response whose body has already been parsed (null when there was none). */
-	public static OpenAiError fromResponse(int httpStatus, @Nullable JsonNode body) {
+	public static GatewayException fromResponse(int httpStatus, @Nullable JsonNode body) {
 		JsonNode error = body == null ? null : body.path("error");
 		String type = error != null && error.path("type").isString() ? error.path("type").stringValue() : "";
 		String detail = "";
@@ -99,28 +98,22 @@ public final class AnthropicErrors {
 			// Proxies in front of the API sometimes answer {"error":"..."}.
 			detail = error.stringValue();
 		}
-		Rule rule = BY_ANTHROPIC_TYPE.getOrDefault(type, byHttpStatus(httpStatus));
+		ErrorRule rule = BY_ANTHROPIC_TYPE.getOrDefault(type, byHttpStatus(httpStatus));
 		if (rule == INVALID_REQUEST && httpStatus >= 400 && httpStatus < 500 && httpStatus != 429) {
-			rule = new Rule(httpStatus, rule.type(), rule.code(), false);
+			rule = new ErrorRule(httpStatus, rule.type(), rule.code(), false);
 		}
-		return toError(rule, type.isEmpty() ? "HTTP " + httpStatus : type, detail);
+		return rule.toError("Anthropic", type.isEmpty() ? "HTTP " + httpStatus : type, detail);
 	}
 
 	/** Maps the data of an {@code error} event received in the middle of a stream (no HTTP status). */
-	public static OpenAiError fromStreamError(JsonNode eventData) {
+	public static GatewayException fromStreamError(JsonNode eventData) {
 		JsonNode error = eventData.path("error");
 		String type = error.path("type").asString("");
-		Rule rule = BY_ANTHROPIC_TYPE.getOrDefault(type, UPSTREAM_ERROR);
-		return toError(rule, type.isEmpty() ? "stream error" : type, error.path("message").asString(""));
+		ErrorRule rule = BY_ANTHROPIC_TYPE.getOrDefault(type, UPSTREAM_ERROR);
+		return rule.toError("Anthropic", type.isEmpty() ? "stream error" : type, error.path("message").asString(""));
 	}
 
-	/** The message names the provider so a client can tell an upstream failure from Meridian's own. */
-	private static OpenAiError toError(Rule rule, String what, String detail) {
-		String message = "Anthropic " + what + (detail.isEmpty() ? "" : ": " + detail);
-		return new OpenAiError(rule.status(), rule.type(), rule.code(), message, rule.retryable());
-	}
-
-	private static Rule byHttpStatus(int httpStatus) {
+	private static ErrorRule byHttpStatus(int httpStatus) {
 		return switch (httpStatus) {
 			case 401 -> INVALID_API_KEY;
 			case 403 -> PERMISSION_DENIED;

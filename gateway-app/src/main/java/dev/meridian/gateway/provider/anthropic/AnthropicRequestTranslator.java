@@ -1,5 +1,6 @@
 package dev.meridian.gateway.provider.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,7 +27,7 @@ public final class AnthropicRequestTranslator {
 	public ObjectNode toMessagesRequest(ObjectNode openAiChatRequest, String upstreamModel) {
 		JsonNode n = openAiChatRequest.path("n");
 		if (n.isNumber() && n.asInt() != 1) {
-			throw AnthropicException.badRequest("n must be 1: Anthropic models return a single choice");
+			throw GatewayException.invalidRequest("n must be 1: Anthropic models return a single choice");
 		}
 		AnthropicConversation conversation = AnthropicConversation.from(openAiChatRequest.path("messages"));
 

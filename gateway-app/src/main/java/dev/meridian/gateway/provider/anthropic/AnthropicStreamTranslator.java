@@ -1,12 +1,10 @@
 package dev.meridian.gateway.provider.anthropic;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import dev.meridian.gateway.provider.ChatChunkWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,20 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AnthropicStreamTranslator {
 
-	private final String clientModel;
-
-	private final long created;
-
-	private String id = "";
+	private final ChatChunkWriter chunks;
 
 	private AnthropicUsage usage = AnthropicUsage.NONE;
 
-	/** Anthropic block index to OpenAI tool call index (position among tool calls). */
-	private final Map<Integer, Integer> toolCallIndexByBlock = new HashMap<>();
-
 	public AnthropicStreamTranslator(String clientModel, long createdEpochSeconds) {
-		this.clientModel = clientModel;
-		this.created = createdEpochSeconds;
+		this.chunks = new ChatChunkWriter("", clientModel, createdEpochSeconds);
 	}
 
 	/**
@@ -39,7 +29,8 @@ public final class AnthropicStreamTranslator {
 	 * @param eventType the SSE {@code event:} name (the data's {@code type} is used when null)
 	 * @param data the parsed SSE {@code data:} payload
 	 * @return the chunks to send, often none
-	 * @throws AnthropicException for an {@code error} event, carrying the mapped status
+	 * @throws dev.meridian.gateway.error.GatewayException for an {@code error} event, as
+	 * {@link AnthropicErrors} maps it
 	 */
 	public List<ObjectNode> onEvent(@Nullable String eventType, ObjectNode data) {
 		String type = eventType != null ? eventType : data.path("type").asString("");
@@ -48,8 +39,8 @@ public final class AnthropicStreamTranslator {
 			case "content_block_start" -> contentBlockStart(data.path("index").asInt(), data.path("content_block"));
 			case "content_block_delta" -> contentBlockDelta(data.path("index").asInt(), data.path("delta"));
 			case "message_delta" -> messageDelta(data);
-			case "message_stop" -> List.of(usageChunk());
-			case "error" -> throw new AnthropicException(AnthropicErrors.fromStreamError(data));
+			case "message_stop" -> List.of(this.chunks.usage(this.usage.toOpenAiUsage()));
+			case "error" -> throw AnthropicErrors.fromStreamError(data);
 			default -> List.of();
 		};
 	}
@@ -60,52 +51,37 @@ public final class AnthropicStreamTranslator {
 	}
 
 	private List<ObjectNode> messageStart(JsonNode message) {
-		this.id = message.path("id").asString("");
+		this.chunks.id(message.path("id").asString(""));
 		this.usage = AnthropicUsage.from(message.path("usage"));
-		ObjectNode delta = JsonNodeFactory.instance.objectNode();
-		delta.put("role", "assistant");
-		delta.put("content", "");
-		return List.of(choiceChunk(delta, null));
+		return List.of(this.chunks.role());
 	}
 
 	private List<ObjectNode> contentBlockStart(int blockIndex, JsonNode block) {
 		String type = block.path("type").asString("");
 		if ("text".equals(type)) {
 			String text = block.path("text").asString("");
-			return text.isEmpty() ? List.of() : List.of(textChunk(text));
+			return text.isEmpty() ? List.of() : List.of(this.chunks.text(text));
 		}
 		if (!"tool_use".equals(type)) {
 			return List.of();
 		}
-		int toolCallIndex = this.toolCallIndexByBlock.size();
-		this.toolCallIndexByBlock.put(blockIndex, toolCallIndex);
-		ObjectNode call = JsonNodeFactory.instance.objectNode();
-		call.put("index", toolCallIndex);
-		call.put("id", block.path("id").asString(""));
-		call.put("type", "function");
-		ObjectNode function = call.putObject("function");
-		function.put("name", block.path("name").asString(""));
-		function.put("arguments", "");
-		return List.of(toolCallChunk(call));
+		return List.of(this.chunks.toolCallStart(blockIndex, block.path("id").asString(""),
+				block.path("name").asString("")));
 	}
 
 	private List<ObjectNode> contentBlockDelta(int blockIndex, JsonNode delta) {
 		switch (delta.path("type").asString("")) {
 			case "text_delta" -> {
 				String text = delta.path("text").asString("");
-				return text.isEmpty() ? List.of() : List.of(textChunk(text));
+				return text.isEmpty() ? List.of() : List.of(this.chunks.text(text));
 			}
 			case "input_json_delta" -> {
-				Integer toolCallIndex = this.toolCallIndexByBlock.get(blockIndex);
 				String partialJson = delta.path("partial_json").asString("");
 				// Anthropic opens each tool input with an empty fragment; it adds nothing.
-				if (toolCallIndex == null || partialJson.isEmpty()) {
+				if (!this.chunks.isToolCall(blockIndex) || partialJson.isEmpty()) {
 					return List.of();
 				}
-				ObjectNode call = JsonNodeFactory.instance.objectNode();
-				call.put("index", toolCallIndex);
-				call.putObject("function").put("arguments", partialJson);
-				return List.of(toolCallChunk(call));
+				return List.of(this.chunks.toolCallArguments(blockIndex, partialJson));
 			}
 			default -> {
 				// thinking_delta, signature_delta and citations_delta have no place in the OpenAI answer.
@@ -120,47 +96,7 @@ public final class AnthropicStreamTranslator {
 		if (!stopReason.isString()) {
 			return List.of();
 		}
-		return List.of(choiceChunk(JsonNodeFactory.instance.objectNode(),
-				AnthropicResponseTranslator.finishReason(stopReason.stringValue())));
-	}
-
-	private ObjectNode textChunk(String text) {
-		ObjectNode delta = JsonNodeFactory.instance.objectNode();
-		delta.put("content", text);
-		return choiceChunk(delta, null);
-	}
-
-	private ObjectNode toolCallChunk(ObjectNode call) {
-		ObjectNode delta = JsonNodeFactory.instance.objectNode();
-		delta.putArray("tool_calls").add(call);
-		return choiceChunk(delta, null);
-	}
-
-	private ObjectNode choiceChunk(ObjectNode delta, @Nullable String finishReason) {
-		ObjectNode chunk = chunk();
-		ObjectNode choice = chunk.putArray("choices").addObject();
-		choice.put("index", 0);
-		choice.set("delta", delta);
-		choice.putNull("logprobs");
-		choice.put("finish_reason", finishReason);
-		return chunk;
-	}
-
-	/** The final chunk OpenAI sends with {@code stream_options.include_usage}: no choices, only usage. */
-	private ObjectNode usageChunk() {
-		ObjectNode chunk = chunk();
-		chunk.putArray("choices");
-		chunk.set("usage", this.usage.toOpenAiUsage());
-		return chunk;
-	}
-
-	private ObjectNode chunk() {
-		ObjectNode chunk = JsonNodeFactory.instance.objectNode();
-		chunk.put("id", this.id);
-		chunk.put("object", "chat.completion.chunk");
-		chunk.put("created", this.created);
-		chunk.put("model", this.clientModel);
-		return chunk;
+		return List.of(this.chunks.finish(AnthropicResponseTranslator.finishReason(stopReason.stringValue())));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.provider.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,8 +19,8 @@ final class AnthropicTools {
 			JsonNode tool = tools.get(i);
 			String type = tool.path("type").asString("");
 			if (!"function".equals(type)) {
-				throw AnthropicException
-					.badRequest("tools[" + i + "]: tool type '" + type + "' is not supported by Anthropic models");
+				throw GatewayException
+					.invalidRequest("tools[" + i + "]: tool type '" + type + "' is not supported by Anthropic models");
 			}
 			JsonNode function = tool.path("function");
 			ObjectNode converted = result.addObject();
@@ -61,8 +62,8 @@ final class AnthropicTools {
 				case "auto" -> choice.put("type", "auto");
 				case "none" -> choice.put("type", "none");
 				case "required" -> choice.put("type", "any");
-				default -> throw AnthropicException
-					.badRequest("tool_choice '" + toolChoice.stringValue() + "' is not supported; use auto, none or required");
+				default -> throw GatewayException
+					.invalidRequest("tool_choice '" + toolChoice.stringValue() + "' is not supported; use auto, none or required");
 			}
 		}
 		else if ("function".equals(toolChoice.path("type").asString(""))
@@ -71,8 +72,8 @@ final class AnthropicTools {
 			choice.put("name", toolChoice.path("function").path("name").stringValue());
 		}
 		else {
-			throw AnthropicException
-				.badRequest("tool_choice must be auto, none, required or {\"type\":\"function\",\"function\":{\"name\"}}");
+			throw GatewayException
+				.invalidRequest("tool_choice must be auto, none, required or {\"type\":\"function\",\"function\":{\"name\"}}");
 		}
 		// Anthropic accepts the flag on auto, any and tool, not on none (no tool is called at all).
 		if (serial && !"none".equals(choice.path("type").stringValue())) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.ChatAdapter;
@@ -38,7 +37,7 @@ public final class BedrockChatAdapter implements ChatAdapter {
 
 	@Override
 	public UpstreamRequest chatRequest(Provider provider, String upstreamModel, ObjectNode chatRequest, boolean stream) {
-		byte[] body = JSON.writeValueAsBytes(translated(() -> requests.toConverseRequest(chatRequest)));
+		byte[] body = JSON.writeValueAsBytes(requests.toConverseRequest(chatRequest));
 		String url = provider.baseUrl().resolve(BedrockRequestTranslator.conversePath(upstreamModel, stream));
 		Map<String, String> headers = new HashMap<>(Objects
 			.requireNonNull(provider.signer(), "a Bedrock provider signs its requests")
@@ -51,8 +50,7 @@ public final class BedrockChatAdapter implements ChatAdapter {
 	@Override
 	public ObjectNode chatCompletion(byte[] body, String clientModel) {
 		ObjectNode response = (ObjectNode) JSON.readTree(body);
-		return translated(() -> responses.toChatCompletion(response, clientModel, newCompletionId(),
-				Instant.now().getEpochSecond()));
+		return responses.toChatCompletion(response, clientModel, newCompletionId(), Instant.now().getEpochSecond());
 	}
 
 	@Override
@@ -64,13 +62,11 @@ public final class BedrockChatAdapter implements ChatAdapter {
 
 			@Override
 			public List<ObjectNode> decode(byte[] bytes) {
-				return translated(() -> {
-					List<ObjectNode> chunks = new ArrayList<>();
-					for (EventStreamMessage message : frames.feed(bytes)) {
-						chunks.addAll(translator.onMessage(message));
-					}
-					return chunks;
-				});
+				List<ObjectNode> chunks = new ArrayList<>();
+				for (EventStreamMessage message : frames.feed(bytes)) {
+					chunks.addAll(translator.onMessage(message));
+				}
+				return chunks;
 			}
 
 			@Override
@@ -87,25 +83,12 @@ public final class BedrockChatAdapter implements ChatAdapter {
 
 	@Override
 	public GatewayException error(int status, ResponseHeaders headers, byte[] body) {
-		return gatewayError(BedrockErrors.fromResponse(status, headers.get(BedrockErrors.ERROR_TYPE_HEADER),
-				new String(body, StandardCharsets.UTF_8)));
+		return BedrockErrors.fromResponse(status, headers.get(BedrockErrors.ERROR_TYPE_HEADER),
+				new String(body, StandardCharsets.UTF_8));
 	}
 
 	private static String newCompletionId() {
 		return "chatcmpl-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-	}
-
-	private static <T> T translated(Supplier<T> translation) {
-		try {
-			return translation.get();
-		}
-		catch (BedrockException ex) {
-			throw gatewayError(ex.error());
-		}
-	}
-
-	private static GatewayException gatewayError(OpenAiError error) {
-		return GatewayException.of(error.status(), error.type(), error.code(), error.message());
 	}
 
 }

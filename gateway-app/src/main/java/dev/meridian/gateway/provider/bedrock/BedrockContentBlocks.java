@@ -3,6 +3,7 @@ package dev.meridian.gateway.provider.bedrock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ final class BedrockContentBlocks {
 			return blocks;
 		}
 		if (!content.isArray()) {
-			throw BedrockException.invalid(where + ".content must be a string or an array of content parts");
+			throw GatewayException.invalidValue(where + ".content must be a string or an array of content parts");
 		}
 		for (int i = 0; i < content.size(); i++) {
 			JsonNode part = content.get(i);
@@ -39,11 +40,12 @@ final class BedrockContentBlocks {
 				case "refusal" -> addText(blocks, part.path("refusal").asString(""));
 				case "image_url" -> {
 					if (!imagesAllowed) {
-						throw BedrockException.unsupported(partWhere + ": Bedrock accepts images only in user messages");
+						throw GatewayException
+							.unsupportedValue(partWhere + ": Bedrock accepts images only in user messages");
 					}
 					blocks.add(BedrockImages.toBlock(part.path("image_url"), partWhere));
 				}
-				default -> throw BedrockException.unsupported(partWhere + ".type '" + type
+				default -> throw GatewayException.unsupportedValue(partWhere + ".type '" + type
 						+ "' is not supported by Bedrock; use text or image_url");
 			}
 		}

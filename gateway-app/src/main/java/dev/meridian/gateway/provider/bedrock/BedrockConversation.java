@@ -1,8 +1,10 @@
 package dev.meridian.gateway.provider.bedrock;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ConversationTurns;
+import dev.meridian.gateway.provider.ConversationTurns.Turn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,7 +26,7 @@ final class BedrockConversation {
 
 	private final ArrayNode system = JsonNodeFactory.instance.arrayNode();
 
-	private final List<Turn> turns = new ArrayList<>();
+	private final ConversationTurns turns = new ConversationTurns();
 
 	private boolean usesTools;
 
@@ -33,14 +35,14 @@ final class BedrockConversation {
 
 	static BedrockConversation from(JsonNode messages) {
 		if (!messages.isArray() || messages.isEmpty()) {
-			throw BedrockException.invalid("messages must be a non-empty array");
+			throw GatewayException.invalidValue("messages must be a non-empty array");
 		}
 		BedrockConversation conversation = new BedrockConversation();
 		for (int i = 0; i < messages.size(); i++) {
 			conversation.add(messages.get(i), "messages[" + i + "]");
 		}
 		if (conversation.turns.isEmpty()) {
-			throw BedrockException.invalid("messages must hold at least one user or assistant message with content");
+			throw GatewayException.invalidValue("messages must hold at least one user or assistant message with content");
 		}
 		return conversation;
 	}
@@ -52,7 +54,7 @@ final class BedrockConversation {
 
 	ArrayNode messages() {
 		ArrayNode messages = JsonNodeFactory.instance.arrayNode();
-		if (this.turns.getFirst().role().equals("assistant")) {
+		if (this.turns.firstRole().equals("assistant")) {
 			ObjectNode opening = messages.addObject().put("role", "user");
 			opening.putArray("content").add(BedrockContentBlocks.text(OPENING_USER_TEXT));
 		}
@@ -73,13 +75,13 @@ final class BedrockConversation {
 		switch (role) {
 			case "system", "developer" ->
 				BedrockContentBlocks.fromContent(message.path("content"), where, false).forEach(this.system::add);
-			case "user" -> addTurn("user", BedrockContentBlocks.fromContent(message.path("content"), where, true));
-			case "assistant" -> addTurn("assistant", assistantBlocks(message, where));
+			case "user" -> this.turns.add("user", BedrockContentBlocks.fromContent(message.path("content"), where, true));
+			case "assistant" -> this.turns.add("assistant", assistantBlocks(message, where));
 			case "tool" -> {
 				this.usesTools = true;
-				addTurn("user", List.of(BedrockTools.toolResult(message, where)));
+				this.turns.add("user", List.of(BedrockTools.toolResult(message, where)));
 			}
-			default -> throw BedrockException.unsupported(where + ".role '" + role
+			default -> throw GatewayException.unsupportedValue(where + ".role '" + role
 					+ "' is not supported; use system, developer, user, assistant or tool");
 		}
 	}
@@ -92,21 +94,6 @@ final class BedrockConversation {
 			blocks.add(BedrockTools.toolUse(toolCalls.get(i), where + ".tool_calls[" + i + "]"));
 		}
 		return blocks;
-	}
-
-	private void addTurn(String role, List<ObjectNode> blocks) {
-		if (blocks.isEmpty()) {
-			return;
-		}
-		if (!this.turns.isEmpty() && this.turns.getLast().role().equals(role)) {
-			this.turns.getLast().blocks().addAll(blocks);
-		}
-		else {
-			this.turns.add(new Turn(role, new ArrayList<>(blocks)));
-		}
-	}
-
-	private record Turn(String role, List<ObjectNode> blocks) {
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.EmbeddingAdapter;
 import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.provider.UpstreamRequest;
@@ -21,13 +20,7 @@ public final class BedrockEmbeddingAdapter implements EmbeddingAdapter {
 
 	@Override
 	public List<UpstreamRequest> embeddingRequests(Provider provider, String upstreamModel, ObjectNode request) {
-		List<ObjectNode> bodies;
-		try {
-			bodies = new BedrockEmbeddingTranslator(upstreamModel).toInvokeBodies(request);
-		}
-		catch (BedrockException ex) {
-			throw GatewayException.of(ex.status(), ex.error().type(), ex.code(), ex.getMessage());
-		}
+		List<ObjectNode> bodies = new BedrockEmbeddingTranslator(upstreamModel).toInvokeBodies(request);
 		String url = provider.baseUrl().resolve(BedrockEmbeddingTranslator.invokePath(upstreamModel));
 		return bodies.stream().map(body -> {
 			byte[] bytes = JSON.writeValueAsBytes(body);

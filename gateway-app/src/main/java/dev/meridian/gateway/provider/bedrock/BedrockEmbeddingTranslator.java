@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -41,7 +42,7 @@ public final class BedrockEmbeddingTranslator {
 	private final Family family;
 
 	/**
-	 * @throws BedrockException (400) when the model is neither a Titan Text Embeddings V2 nor a
+	 * @throws dev.meridian.gateway.error.GatewayException (400) when the model is neither a Titan Text Embeddings V2 nor a
 	 * Cohere Embed model, the only ones this translator knows how to call
 	 */
 	public BedrockEmbeddingTranslator(String modelId) {
@@ -59,7 +60,7 @@ public final class BedrockEmbeddingTranslator {
 		checkEncodingFormat(openAiEmbeddingRequest);
 		JsonNode dimensions = openAiEmbeddingRequest.path("dimensions");
 		if (!dimensions.isMissingNode() && !dimensions.isNull() && !dimensions.isIntegralNumber()) {
-			throw BedrockException.invalid("dimensions must be an integer");
+			throw GatewayException.invalidValue("dimensions must be an integer");
 		}
 		List<ObjectNode> bodies = new ArrayList<>();
 		if (this.family == Family.TITAN) {
@@ -75,7 +76,7 @@ public final class BedrockEmbeddingTranslator {
 			return bodies;
 		}
 		if (dimensions.isIntegralNumber() && this.family != Family.COHERE_V4) {
-			throw BedrockException.unsupported("dimensions is not supported by Cohere Embed v3 models");
+			throw GatewayException.unsupportedValue("dimensions is not supported by Cohere Embed v3 models");
 		}
 		// Cohere asks what the text is for; OpenAI has no such field, so documents unless the client says.
 		String inputType = openAiEmbeddingRequest.path("input_type").asString("search_document");
@@ -141,7 +142,7 @@ public final class BedrockEmbeddingTranslator {
 		if (COHERE.matcher(name).matches()) {
 			return Family.COHERE;
 		}
-		throw BedrockException.unsupported("Bedrock model '" + modelId + "' is not an embedding model Meridian"
+		throw GatewayException.unsupportedValue("Bedrock model '" + modelId + "' is not an embedding model Meridian"
 				+ " can call; use amazon.titan-embed-text-v2 or a cohere.embed model");
 	}
 
@@ -151,12 +152,13 @@ public final class BedrockEmbeddingTranslator {
 			return List.of(input.stringValue());
 		}
 		if (!input.isArray() || input.isEmpty()) {
-			throw BedrockException.invalid("input must be a string or a non-empty array of strings");
+			throw GatewayException.invalidValue("input must be a string or a non-empty array of strings");
 		}
 		List<String> texts = new ArrayList<>(input.size());
 		for (JsonNode item : input.values()) {
 			if (!item.isString()) {
-				throw BedrockException.unsupported("Bedrock embedding models take text only; token arrays are not supported");
+				throw GatewayException
+					.unsupportedValue("Bedrock embedding models take text only; token arrays are not supported");
 			}
 			texts.add(item.stringValue());
 		}
@@ -166,7 +168,7 @@ public final class BedrockEmbeddingTranslator {
 	private static void checkEncodingFormat(JsonNode request) {
 		String format = request.path("encoding_format").asString("float");
 		if (!format.equals("float") && !format.equals("base64")) {
-			throw BedrockException.invalid("encoding_format must be float or base64");
+			throw GatewayException.invalidValue("encoding_format must be float or base64");
 		}
 	}
 

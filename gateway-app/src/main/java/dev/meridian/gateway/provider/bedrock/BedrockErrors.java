@@ -3,6 +3,8 @@ package dev.meridian.gateway.provider.bedrock;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ErrorRule;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Maps a Bedrock error to the OpenAI error Meridian returns. Bedrock names the error in the
+ * Maps a Bedrock error to the error Meridian returns. Bedrock names the error in the
  * {@code x-amzn-ErrorType} header ({@code ThrottlingException}, sometimes followed by
  * {@code :<namespace>}) and explains it in a JSON body {@code {"message": ...}}; in a stream it
  * arrives as an exception message whose {@code :exception-type} is the same name in lower camel
@@ -50,34 +52,31 @@ public final class BedrockErrors {
 	/** The response header that names the error. */
 	public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
 
-	private record Rule(int status, String type, String code, boolean retryable) {
-	}
+	private static final ErrorRule INVALID_REQUEST = new ErrorRule(400, "invalid_request_error", "invalid_request", false);
 
-	private static final Rule INVALID_REQUEST = new Rule(400, "invalid_request_error", "invalid_request", false);
+	private static final ErrorRule TOO_LARGE = new ErrorRule(413, "invalid_request_error", "request_too_large", false);
 
-	private static final Rule TOO_LARGE = new Rule(413, "invalid_request_error", "request_too_large", false);
+	private static final ErrorRule RATE_LIMITED = new ErrorRule(429, "rate_limit_error", "rate_limit_exceeded", true);
 
-	private static final Rule RATE_LIMITED = new Rule(429, "rate_limit_error", "rate_limit_exceeded", true);
+	private static final ErrorRule ACCESS_DENIED = new ErrorRule(502, "api_error", "upstream_access_denied", true);
 
-	private static final Rule ACCESS_DENIED = new Rule(502, "api_error", "upstream_access_denied", true);
+	private static final ErrorRule AUTH_FAILED = new ErrorRule(502, "api_error", "upstream_auth_failed", true);
 
-	private static final Rule AUTH_FAILED = new Rule(502, "api_error", "upstream_auth_failed", true);
+	private static final ErrorRule MODEL_NOT_FOUND = new ErrorRule(502, "api_error", "upstream_model_not_found", true);
 
-	private static final Rule MODEL_NOT_FOUND = new Rule(502, "api_error", "upstream_model_not_found", true);
+	private static final ErrorRule TIMEOUT = new ErrorRule(504, "timeout_error", "upstream_timeout", true);
 
-	private static final Rule TIMEOUT = new Rule(504, "timeout_error", "upstream_timeout", true);
+	private static final ErrorRule MODEL_NOT_READY = new ErrorRule(503, "api_error", "model_not_ready", true);
 
-	private static final Rule MODEL_NOT_READY = new Rule(503, "api_error", "model_not_ready", true);
+	private static final ErrorRule UNAVAILABLE = new ErrorRule(503, "api_error", "upstream_unavailable", true);
 
-	private static final Rule UNAVAILABLE = new Rule(503, "api_error", "upstream_unavailable", true);
+	private static final ErrorRule UPSTREAM_ERROR = new ErrorRule(502, "api_error", "upstream_error", true);
 
-	private static final Rule UPSTREAM_ERROR = new Rule(502, "api_error", "upstream_error", true);
+	private static final ErrorRule MODEL_ERROR = new ErrorRule(502, "api_error", "upstream_model_error", true);
 
-	private static final Rule MODEL_ERROR = new Rule(502, "api_error", "upstream_model_error", true);
+	private static final ErrorRule MALFORMED_STREAM = new ErrorRule(502, "api_error", "upstream_malformed_stream", true);
 
-	private static final Rule MALFORMED_STREAM = new Rule(502, "api_error", "upstream_malformed_stream", true);
-
-	private static final Map<String, Rule> BY_BEDROCK_NAME = Map.ofEntries(
+	private static final Map<String, ErrorRule> BY_BEDROCK_NAME = Map.ofEntries(
 			Map.entry("ValidationException", INVALID_REQUEST),
 			Map.entry("ThrottlingException", RATE_LIMITED),
 			Map.entry("ServiceQuotaExceededException", RATE_LIMITED),
@@ -102,11 +101,11 @@ public final class BedrockErrors {
 	 * @param errorType the {@code x-amzn-ErrorType} header, or null when absent
 	 * @param body the response body; may be anything, including empty or not JSON
 	 */
-	public static OpenAiError fromResponse(int httpStatus, @Nullable String errorType, @Nullable String body) {
+	public static GatewayException fromResponse(int httpStatus, @Nullable String errorType, @Nullable String body) {
 		JsonNode tree = parse(body);
 		String name = errorName(errorType, tree);
-		Rule rule = BY_BEDROCK_NAME.getOrDefault(name, byHttpStatus(httpStatus));
-		return toError(rule, name.isEmpty() ? "HTTP " + httpStatus : name, message(tree));
+		ErrorRule rule = BY_BEDROCK_NAME.getOrDefault(name, byHttpStatus(httpStatus));
+		return rule.toError("Bedrock", name.isEmpty() ? "HTTP " + httpStatus : name, message(tree));
 	}
 
 	/**
@@ -114,16 +113,16 @@ public final class BedrockErrors {
 	 * @param exceptionType its {@code :exception-type}, e.g. {@code throttlingException}
 	 * @param message the message Bedrock gave, possibly empty
 	 */
-	public static OpenAiError fromStreamException(String exceptionType, String message) {
+	public static GatewayException fromStreamException(String exceptionType, String message) {
 		String name = exceptionType.isEmpty() ? ""
 				: exceptionType.substring(0, 1).toUpperCase(Locale.ROOT) + exceptionType.substring(1);
-		Rule rule = BY_BEDROCK_NAME.getOrDefault(name, UPSTREAM_ERROR);
-		return toError(rule, name.isEmpty() ? "stream error" : name, message);
+		ErrorRule rule = BY_BEDROCK_NAME.getOrDefault(name, UPSTREAM_ERROR);
+		return rule.toError("Bedrock", name.isEmpty() ? "stream error" : name, message);
 	}
 
 	/** The stream's bytes or events do not follow the format: nothing more can be read from it. */
-	static OpenAiError malformedStream(String detail) {
-		return toError(MALFORMED_STREAM, "stream is malformed", detail);
+	static GatewayException malformedStream(String detail) {
+		return MALFORMED_STREAM.toError("Bedrock", "stream is malformed", detail);
 	}
 
 	/** The message field of an error payload, which AWS spells either way. */
@@ -158,13 +157,7 @@ public final class BedrockErrors {
 		}
 	}
 
-	/** The message names the provider so a client can tell an upstream failure from Meridian's own. */
-	private static OpenAiError toError(Rule rule, String what, String detail) {
-		String message = "Bedrock " + what + (detail.isEmpty() ? "" : ": " + detail);
-		return new OpenAiError(rule.status(), rule.type(), rule.code(), message, rule.retryable());
-	}
-
-	private static Rule byHttpStatus(int httpStatus) {
+	private static ErrorRule byHttpStatus(int httpStatus) {
 		return switch (httpStatus) {
 			case 400 -> INVALID_REQUEST;
 			case 401, 403 -> AUTH_FAILED;
@@ -175,7 +168,7 @@ public final class BedrockErrors {
 			case 429 -> RATE_LIMITED;
 			case 503 -> UNAVAILABLE;
 			default -> httpStatus >= 400 && httpStatus < 500
-					? new Rule(httpStatus, INVALID_REQUEST.type(), INVALID_REQUEST.code(), false) : UPSTREAM_ERROR;
+					? new ErrorRule(httpStatus, INVALID_REQUEST.type(), INVALID_REQUEST.code(), false) : UPSTREAM_ERROR;
 		};
 	}
 

@@ -3,6 +3,7 @@ package dev.meridian.gateway.provider.bedrock;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,18 +25,18 @@ final class BedrockImages {
 	static ObjectNode toBlock(JsonNode imageUrl, String where) {
 		String url = (imageUrl.isObject() ? imageUrl.path("url") : imageUrl).asString("");
 		if (!url.startsWith("data:")) {
-			throw BedrockException.unsupported(where + ": Bedrock accepts images only as base64 data URLs"
+			throw GatewayException.unsupportedValue(where + ": Bedrock accepts images only as base64 data URLs"
 					+ " (data:image/png;base64,...); it cannot fetch an image from a URL");
 		}
 		int comma = url.indexOf(',');
 		String header = comma < 0 ? "" : url.substring("data:".length(), comma).toLowerCase(Locale.ROOT);
 		if (!header.endsWith(";base64")) {
-			throw BedrockException.invalid(where + ": image data URLs must be base64 encoded");
+			throw GatewayException.invalidValue(where + ": image data URLs must be base64 encoded");
 		}
 		String mediaType = header.substring(0, header.indexOf(';'));
 		String format = FORMATS_BY_MEDIA_TYPE.get(mediaType);
 		if (format == null) {
-			throw BedrockException.unsupported(where + ": image type '" + mediaType
+			throw GatewayException.unsupportedValue(where + ": image type '" + mediaType
 					+ "' is not supported by Bedrock; use png, jpeg, gif or webp");
 		}
 		ObjectNode block = JsonNodeFactory.instance.objectNode();

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.provider.bedrock;
 
+import dev.meridian.gateway.error.GatewayException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +21,7 @@ public final class BedrockRequestTranslator {
 	public ObjectNode toConverseRequest(ObjectNode openAiChatRequest) {
 		JsonNode n = openAiChatRequest.path("n");
 		if (n.isNumber() && n.asInt() != 1) {
-			throw BedrockException.unsupported("n must be 1: Bedrock returns a single choice");
+			throw GatewayException.unsupportedValue("n must be 1: Bedrock returns a single choice");
 		}
 		BedrockConversation conversation = BedrockConversation.from(openAiChatRequest.path("messages"));
 

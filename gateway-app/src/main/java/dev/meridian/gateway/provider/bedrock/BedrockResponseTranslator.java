@@ -1,5 +1,6 @@
 package dev.meridian.gateway.provider.bedrock;
 
+import dev.meridian.gateway.provider.ChatCompletions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,24 +28,9 @@ public final class BedrockResponseTranslator {
 			}
 		}
 
-		ObjectNode completion = JsonNodeFactory.instance.objectNode();
-		completion.put("id", id);
-		completion.put("object", "chat.completion");
-		completion.put("created", created);
-		completion.put("model", clientModel);
-		ObjectNode choice = completion.putArray("choices").addObject();
-		choice.put("index", 0);
-		ObjectNode message = choice.putObject("message");
-		message.put("role", "assistant");
-		message.put("content", hasText ? text.toString() : null);
-		message.putNull("refusal");
-		if (!toolCalls.isEmpty()) {
-			message.set("tool_calls", toolCalls);
-		}
-		choice.putNull("logprobs");
-		choice.put("finish_reason", finishReason(converseResponse.path("stopReason").asString("")));
-		completion.set("usage", BedrockUsage.from(converseResponse.path("usage")).toOpenAiUsage());
-		return completion;
+		return ChatCompletions.withOneChoice(id, clientModel, created, hasText ? text.toString() : null, toolCalls,
+				finishReason(converseResponse.path("stopReason").asString("")),
+				BedrockUsage.from(converseResponse.path("usage")).toOpenAiUsage());
 	}
 
 	/**
@@ -61,16 +47,11 @@ public final class BedrockResponseTranslator {
 		};
 	}
 
-	/** OpenAI carries the arguments as a JSON string, Bedrock as an object. */
+	/** Bedrock carries the arguments as an object. */
 	private static ObjectNode toolCall(JsonNode toolUse) {
-		ObjectNode call = JsonNodeFactory.instance.objectNode();
-		call.put("id", toolUse.path("toolUseId").asString(""));
-		call.put("type", "function");
-		ObjectNode function = call.putObject("function");
-		function.put("name", toolUse.path("name").asString(""));
 		JsonNode input = toolUse.path("input");
-		function.put("arguments", input.isMissingNode() ? "{}" : JsonMapper.shared().writeValueAsString(input));
-		return call;
+		return ChatCompletions.toolCall(toolUse.path("toolUseId").asString(""), toolUse.path("name").asString(""),
+				input.isMissingNode() ? "{}" : JsonMapper.shared().writeValueAsString(input));
 	}
 
 }

@@ -1,9 +1,9 @@
 package dev.meridian.gateway.provider.bedrock;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ToolArguments;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,12 +46,13 @@ final class BedrockTools {
 
 	static ObjectNode toolUse(JsonNode call, String where) {
 		if (!"function".equals(call.path("type").asString("function"))) {
-			throw BedrockException.unsupported(where + ".type must be function");
+			throw GatewayException.unsupportedValue(where + ".type must be function");
 		}
 		ObjectNode toolUse = JsonNodeFactory.instance.objectNode();
 		toolUse.put("toolUseId", required(call.path("id"), where + ".id"));
 		toolUse.put("name", required(call.path("function").path("name"), where + ".function.name"));
-		toolUse.set("input", input(call.path("function").path("arguments"), where + ".function.arguments"));
+		toolUse.set("input", ToolArguments.asObject(call.path("function").path("arguments"),
+				problem -> GatewayException.invalidValue(where + ".function.arguments " + problem)));
 		return JsonNodeFactory.instance.objectNode().set("toolUse", toolUse);
 	}
 
@@ -75,7 +76,7 @@ final class BedrockTools {
 
 	private static ObjectNode toolSpec(JsonNode tool, String where) {
 		if (!"function".equals(tool.path("type").asString(""))) {
-			throw BedrockException.unsupported(where + ".type '" + tool.path("type").asString("")
+			throw GatewayException.unsupportedValue(where + ".type '" + tool.path("type").asString("")
 					+ "' is not supported by Bedrock; only function tools are");
 		}
 		JsonNode function = tool.path("function");
@@ -108,35 +109,13 @@ final class BedrockTools {
 					"tool_choice.function.name"));
 			return choice;
 		}
-		throw BedrockException.unsupported(
+		throw GatewayException.unsupportedValue(
 				"tool_choice must be none, auto, required or {\"type\":\"function\",\"function\":{\"name\":...}}");
-	}
-
-	/** Converse wants the arguments as a JSON object, OpenAI sends them as a JSON string. */
-	private static JsonNode input(JsonNode arguments, String where) {
-		if (arguments.isObject()) {
-			return arguments;
-		}
-		String json = arguments.asString("");
-		if (json.isBlank()) {
-			return JsonNodeFactory.instance.objectNode();
-		}
-		JsonNode input;
-		try {
-			input = JsonMapper.shared().readTree(json);
-		}
-		catch (JacksonException ex) {
-			throw BedrockException.invalid(where + " is not valid JSON");
-		}
-		if (!input.isObject()) {
-			throw BedrockException.invalid(where + " must be a JSON object");
-		}
-		return input;
 	}
 
 	private static String required(JsonNode value, String where) {
 		if (!value.isString() || value.stringValue().isEmpty()) {
-			throw BedrockException.invalid(where + " is required");
+			throw GatewayException.invalidValue(where + " is required");
 		}
 		return value.stringValue();
 	}

@@ -40,8 +40,8 @@ public final class EventStreamDecoder {
 	/**
 	 * Takes the next bytes of the stream.
 	 * @return the messages completed by these bytes, often none
-	 * @throws BedrockException when a message is corrupt (a checksum or a length does not hold);
-	 * the stream cannot be read any further
+	 * @throws dev.meridian.gateway.error.GatewayException when a message is corrupt (a checksum or a
+	 * length does not hold); the stream cannot be read any further
 	 */
 	public List<EventStreamMessage> feed(byte[] chunk) {
 		append(chunk);
@@ -87,10 +87,10 @@ public final class EventStreamDecoder {
 		CRC32 crc = new CRC32();
 		crc.update(this.buffer, this.start, 8);
 		if (crc.getValue() != Integer.toUnsignedLong(prelude.getInt())) {
-			throw corrupt("prelude checksum mismatch");
+			throw BedrockErrors.malformedStream("prelude checksum mismatch");
 		}
 		if (totalLength < MIN_MESSAGE_LENGTH || totalLength > MAX_MESSAGE_LENGTH) {
-			throw corrupt("impossible message length " + Integer.toUnsignedString(totalLength));
+			throw BedrockErrors.malformedStream("impossible message length " + Integer.toUnsignedString(totalLength));
 		}
 		return totalLength;
 	}
@@ -102,7 +102,7 @@ public final class EventStreamDecoder {
 		}
 		catch (RuntimeException ex) {
 			// The library reports checksum failures and malformed headers alike as runtime exceptions.
-			throw corrupt(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+			throw BedrockErrors.malformedStream(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
 		}
 		Map<String, HeaderValue> headers = message.getHeaders();
 		String messageType = header(headers, ":message-type");
@@ -119,7 +119,7 @@ public final class EventStreamDecoder {
 	private static String header(Map<String, HeaderValue> headers, String name) {
 		String value = optionalHeader(headers, name);
 		if (value.isEmpty()) {
-			throw corrupt("message without a " + name + " header; it has " + headers.keySet());
+			throw BedrockErrors.malformedStream("message without a " + name + " header; it has " + headers.keySet());
 		}
 		return value;
 	}
@@ -130,12 +130,8 @@ public final class EventStreamDecoder {
 			return value == null ? "" : value.getString();
 		}
 		catch (RuntimeException notAString) {
-			throw corrupt(name + " header is not a string");
+			throw BedrockErrors.malformedStream(name + " header is not a string");
 		}
-	}
-
-	private static BedrockException corrupt(String detail) {
-		return new BedrockException(BedrockErrors.malformedStream(detail));
 	}
 
 }

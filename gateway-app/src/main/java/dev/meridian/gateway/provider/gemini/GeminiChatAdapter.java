@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.ChatAdapter;
@@ -14,7 +13,6 @@ import dev.meridian.gateway.provider.ResponseHeaders;
 import dev.meridian.gateway.provider.SseChatStreamDecoder;
 import dev.meridian.gateway.provider.UpstreamRequest;
 import dev.meridian.gateway.sse.ServerSentEvent;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,7 +30,7 @@ public final class GeminiChatAdapter implements ChatAdapter {
 
 	@Override
 	public UpstreamRequest chatRequest(Provider provider, String upstreamModel, ObjectNode chatRequest, boolean stream) {
-		ObjectNode request = translated(() -> requests.toGenerateContentRequest(chatRequest));
+		ObjectNode request = requests.toGenerateContentRequest(chatRequest);
 		return UpstreamRequest.of(provider.baseUrl().resolve(GeminiRequestTranslator.generatePath(upstreamModel, stream)),
 				JSON.writeValueAsBytes(request));
 	}
@@ -40,8 +38,7 @@ public final class GeminiChatAdapter implements ChatAdapter {
 	@Override
 	public ObjectNode chatCompletion(byte[] body, String clientModel) {
 		ObjectNode response = (ObjectNode) JSON.readTree(body);
-		return translated(() -> responses.toChatCompletion(response, clientModel, completionId(response),
-				Instant.now().getEpochSecond()));
+		return responses.toChatCompletion(response, clientModel, completionId(response), Instant.now().getEpochSecond());
 	}
 
 	@Override
@@ -56,7 +53,7 @@ public final class GeminiChatAdapter implements ChatAdapter {
 				if (data.has("error")) {
 					throw error(502, name -> null, event.data().getBytes(StandardCharsets.UTF_8));
 				}
-				return translated(() -> translator.onEvent(data));
+				return translator.onEvent(data);
 			}
 
 			@Override
@@ -69,11 +66,7 @@ public final class GeminiChatAdapter implements ChatAdapter {
 
 	@Override
 	public GatewayException error(int status, ResponseHeaders headers, byte[] body) {
-		GeminiErrors.MappedError mapped = GeminiErrors.toOpenAiError(status, new String(body, StandardCharsets.UTF_8));
-		JsonNode error = mapped.body().path("error");
-		return GatewayException.of(mapped.status(), error.path("type").asString("api_error"),
-				error.path("code").isNull() ? null : error.path("code").asString(null),
-				error.path("message").asString("The provider returned an error."));
+		return GeminiErrors.fromResponse(status, new String(body, StandardCharsets.UTF_8));
 	}
 
 	/** Gemini names each answer with a {@code responseId}; older versions send none. */
@@ -84,16 +77,6 @@ public final class GeminiChatAdapter implements ChatAdapter {
 
 	private static String newCompletionId() {
 		return "chatcmpl-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-	}
-
-	private static <T> T translated(Supplier<T> translation) {
-		try {
-			return translation.get();
-		}
-		catch (GeminiTranslationException ex) {
-			throw GatewayException.of(ex.status(), ex.status() >= 500 ? "api_error" : "invalid_request_error", ex.code(),
-					ex.getMessage());
-		}
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.meridian.gateway.error.GatewayException;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
@@ -40,12 +42,12 @@ final class GeminiContents {
 
 	static void addTo(ObjectNode geminiRequest, JsonNode messages) {
 		if (!messages.isArray() || messages.isEmpty()) {
-			throw GeminiTranslationException.invalid("messages must be a non-empty array");
+			throw GatewayException.invalidValue("messages must be a non-empty array");
 		}
 		GeminiContents translation = new GeminiContents();
 		messages.values().forEach(translation::add);
 		if (translation.contents.isEmpty()) {
-			throw GeminiTranslationException.invalid("messages must contain a user or assistant message with content");
+			throw GatewayException.invalidValue("messages must contain a user or assistant message with content");
 		}
 		if (!translation.systemParts.isEmpty()) {
 			geminiRequest.putObject("systemInstruction").set("parts", translation.systemParts);
@@ -60,7 +62,7 @@ final class GeminiContents {
 			case "user" -> append("user", userParts(message.path("content")));
 			case "assistant" -> append("model", assistantParts(message));
 			case "tool" -> append("user", List.of(functionResponse(message)));
-			default -> throw GeminiTranslationException.unsupported("Unsupported message role '" + role + "'");
+			default -> throw GatewayException.unsupportedValue("Unsupported message role '" + role + "'");
 		}
 	}
 
@@ -89,7 +91,7 @@ final class GeminiContents {
 			switch (type) {
 				case "text" -> textPart(part.path("text"), "user").ifPresent(parts::add);
 				case "image_url" -> parts.add(GeminiImages.toPart(part.path("image_url")));
-				default -> throw GeminiTranslationException.unsupported(
+				default -> throw GatewayException.unsupportedValue(
 						"Content part type '" + type + "' is not supported by Gemini models");
 			}
 		}
@@ -120,11 +122,11 @@ final class GeminiContents {
 	private ObjectNode functionCall(JsonNode call) {
 		String type = call.path("type").asString("function");
 		if (!type.equals("function")) {
-			throw GeminiTranslationException.unsupported("Tool call type '" + type + "' is not supported by Gemini models");
+			throw GatewayException.unsupportedValue("Tool call type '" + type + "' is not supported by Gemini models");
 		}
 		String name = call.path("function").path("name").asString("");
 		if (name.isEmpty()) {
-			throw GeminiTranslationException.invalid("Assistant tool_calls need a function name");
+			throw GatewayException.invalidValue("Assistant tool_calls need a function name");
 		}
 		functionNamesByCallId.put(call.path("id").asString(""), name);
 		ObjectNode part = JSON.objectNode();
@@ -140,7 +142,7 @@ final class GeminiContents {
 		}
 		JsonNode parsed = parseOrNull(text);
 		if (parsed == null || !parsed.isObject()) {
-			throw GeminiTranslationException.invalid(
+			throw GatewayException.invalidValue(
 					"The arguments of tool call '" + functionName + "' are not a JSON object: " + text);
 		}
 		return parsed;
@@ -150,7 +152,7 @@ final class GeminiContents {
 		String callId = message.path("tool_call_id").asString("");
 		String name = functionNamesByCallId.get(callId);
 		if (name == null) {
-			throw GeminiTranslationException.invalid(
+			throw GatewayException.invalidValue(
 					"Tool message refers to tool_call_id '" + callId + "', which no earlier assistant message issued");
 		}
 		String text = textOf(message.path("content"), "tool");
@@ -178,12 +180,12 @@ final class GeminiContents {
 			return "";
 		}
 		if (!content.isArray()) {
-			throw GeminiTranslationException.invalid("Message content must be a string or an array of parts");
+			throw GatewayException.invalidValue("Message content must be a string or an array of parts");
 		}
 		StringBuilder text = new StringBuilder();
 		for (JsonNode part : content.values()) {
 			if (!part.path("type").asString("").equals("text")) {
-				throw GeminiTranslationException.unsupported(
+				throw GatewayException.unsupportedValue(
 						"Only text content is supported in " + role + " messages");
 			}
 			text.append(part.path("text").asString(""));

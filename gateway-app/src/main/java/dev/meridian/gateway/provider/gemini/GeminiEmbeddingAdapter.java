@@ -2,7 +2,6 @@ package dev.meridian.gateway.provider.gemini;
 
 import java.util.List;
 
-import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.EmbeddingAdapter;
 import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.provider.UpstreamRequest;
@@ -22,13 +21,7 @@ public final class GeminiEmbeddingAdapter implements EmbeddingAdapter {
 
 	@Override
 	public List<UpstreamRequest> embeddingRequests(Provider provider, String upstreamModel, ObjectNode request) {
-		ObjectNode body;
-		try {
-			body = translator.toBatchEmbedRequest(request, upstreamModel);
-		}
-		catch (GeminiTranslationException ex) {
-			throw GatewayException.of(ex.status(), "invalid_request_error", ex.code(), ex.getMessage());
-		}
+		ObjectNode body = translator.toBatchEmbedRequest(request, upstreamModel);
 		return List.of(UpstreamRequest.of(provider.baseUrl().resolve(GeminiEmbeddingTranslator.batchEmbedPath(upstreamModel)),
 				JSON.writeValueAsBytes(body)));
 	}

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
+import dev.meridian.gateway.error.GatewayException;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,11 +25,11 @@ public final class GeminiEmbeddingTranslator {
 		JsonNode input = openAiEmbeddingRequest.path("input");
 		JsonNode dimensions = openAiEmbeddingRequest.path("dimensions");
 		if (!dimensions.isMissingNode() && !dimensions.isNull() && !dimensions.isIntegralNumber()) {
-			throw GeminiTranslationException.invalid("dimensions must be an integer");
+			throw GatewayException.invalidValue("dimensions must be an integer");
 		}
 		String encodingFormat = openAiEmbeddingRequest.path("encoding_format").asString("float");
 		if (!encodingFormat.equals("float") && !encodingFormat.equals("base64")) {
-			throw GeminiTranslationException.invalid("encoding_format must be float or base64");
+			throw GatewayException.invalidValue("encoding_format must be float or base64");
 		}
 		ObjectNode batch = JSON.objectNode();
 		ArrayNode requests = batch.putArray("requests");
@@ -46,11 +48,11 @@ public final class GeminiEmbeddingTranslator {
 			return JSON.arrayNode().add(input);
 		}
 		if (!input.isArray() || input.isEmpty()) {
-			throw GeminiTranslationException.invalid("input must be a string or a non-empty array of strings");
+			throw GatewayException.invalidValue("input must be a string or a non-empty array of strings");
 		}
 		for (JsonNode item : input.values()) {
 			if (!item.isString()) {
-				throw GeminiTranslationException.unsupported(
+				throw GatewayException.unsupportedValue(
 						"Gemini embedding models take text only; token arrays are not supported");
 			}
 		}

@@ -2,18 +2,19 @@ package dev.meridian.gateway.provider.gemini;
 
 import java.util.Map;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.provider.ErrorRule;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Maps a failed Gemini call ({@code {"error":{"code","message","status","details"}}}) to the
- * OpenAI error envelope and the status Meridian answers with.
+ * Maps a failed Gemini call ({@code {"error":{"code","message","status","details"}}}) to the error
+ * Meridian answers with.
  *
  * <pre>
  * Gemini status (its HTTP)                   Meridian  type                   code                  retry
@@ -37,25 +38,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class GeminiErrors {
 
-	/** What Meridian answers the client, and whether another attempt may succeed. */
-	public record MappedError(int status, boolean retryable, ObjectNode body) {
-	}
+	private static final ErrorRule INVALID_API_KEY = new ErrorRule(401, "authentication_error", "invalid_api_key", false);
+	private static final ErrorRule INVALID_REQUEST = new ErrorRule(400, "invalid_request_error", "invalid_request", false);
+	private static final ErrorRule PERMISSION_DENIED = new ErrorRule(403, "permission_error", "permission_denied", false);
+	private static final ErrorRule NOT_FOUND = new ErrorRule(404, "not_found_error", "not_found", false);
+	private static final ErrorRule RATE_LIMITED = new ErrorRule(429, "rate_limit_error", "rate_limit_exceeded", true);
+	private static final ErrorRule UPSTREAM_ERROR = new ErrorRule(502, "api_error", "upstream_error", true);
+	private static final ErrorRule UNAVAILABLE = new ErrorRule(503, "api_error", "upstream_unavailable", true);
+	private static final ErrorRule TIMEOUT = new ErrorRule(504, "timeout_error", "upstream_timeout", true);
 
-	private record Rule(int status, String type, String code, boolean retryable) {
-	}
-
-	private static final Rule INVALID_API_KEY = new Rule(401, "authentication_error", "invalid_api_key", false);
-	private static final Rule INVALID_REQUEST = new Rule(400, "invalid_request_error", "invalid_request", false);
-	private static final Rule PERMISSION_DENIED = new Rule(403, "permission_error", "permission_denied", false);
-	private static final Rule NOT_FOUND = new Rule(404, "not_found_error", "not_found", false);
-	private static final Rule RATE_LIMITED = new Rule(429, "rate_limit_error", "rate_limit_exceeded", true);
-	private static final Rule UPSTREAM_ERROR = new Rule(502, "api_error", "upstream_error", true);
-	private static final Rule UNAVAILABLE = new Rule(503, "api_error", "upstream_unavailable", true);
-	private static final Rule TIMEOUT = new Rule(504, "timeout_error", "upstream_timeout", true);
-
-	private static final Map<String, Rule> BY_GEMINI_STATUS = Map.of(
+	private static final Map<String, ErrorRule> BY_GEMINI_STATUS = Map.of(
 			"INVALID_ARGUMENT", INVALID_REQUEST,
-			"FAILED_PRECONDITION", new Rule(400, "invalid_request_error", "failed_precondition", false),
+			"FAILED_PRECONDITION", new ErrorRule(400, "invalid_request_error", "failed_precondition", false),
 			"UNAUTHENTICATED", INVALID_API_KEY,
 			"PERMISSION_DENIED", PERMISSION_DENIED,
 			"NOT_FOUND", NOT_FOUND,
@@ -67,26 +61,18 @@ public final class GeminiErrors {
 	private GeminiErrors() {
 	}
 
-	public static MappedError toOpenAiError(int httpStatus, @Nullable String responseBody) {
+	public static GatewayException fromResponse(int httpStatus, @Nullable String responseBody) {
 		JsonNode error = errorOf(responseBody);
 		String geminiStatus = error.path("status").asString("");
-		Rule rule = hasApiKeyInvalidReason(error)
+		ErrorRule rule = hasApiKeyInvalidReason(error)
 				? INVALID_API_KEY
 				: BY_GEMINI_STATUS.getOrDefault(geminiStatus, byHttpStatus(httpStatus));
 		String detail = error.path("message").asString("");
-		String message = "Gemini " + (geminiStatus.isEmpty() ? "HTTP " + httpStatus : geminiStatus)
-				+ (detail.isEmpty() ? "" : ": " + detail);
-		ObjectNode body = JsonNodeFactory.instance.objectNode();
-		body.putObject("error")
-				.put("message", message)
-				.put("type", rule.type())
-				.putNull("param")
-				.put("code", rule.code());
-		return new MappedError(rule.status(), rule.retryable(), body);
+		return rule.toError("Gemini", geminiStatus.isEmpty() ? "HTTP " + httpStatus : geminiStatus, detail);
 	}
 
 	/** Gemini's stream endpoint without {@code alt=sse} wraps the error in a one-element array. */
-	private static JsonNode errorOf(String responseBody) {
+	private static JsonNode errorOf(@Nullable String responseBody) {
 		try {
 			JsonNode root = JsonMapper.shared().readTree(responseBody == null ? "" : responseBody);
 			return (root.isArray() ? root.path(0) : root).path("error");
@@ -100,7 +86,7 @@ public final class GeminiErrors {
 				.anyMatch(detail -> detail.path("reason").asString("").equals("API_KEY_INVALID"));
 	}
 
-	private static Rule byHttpStatus(int httpStatus) {
+	private static ErrorRule byHttpStatus(int httpStatus) {
 		return switch (httpStatus) {
 			case 401 -> INVALID_API_KEY;
 			case 403 -> PERMISSION_DENIED;

@@ -3,6 +3,8 @@ package dev.meridian.gateway.provider.gemini;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.meridian.gateway.error.GatewayException;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,14 +36,14 @@ final class GeminiImages {
 			fileData.putObject("fileData").put("mimeType", guessMimeType(lower)).put("fileUri", url);
 			return fileData;
 		}
-		throw GeminiTranslationException.invalid("image_url must be an http(s) URL or a base64 data URL");
+		throw GatewayException.invalidValue("image_url must be an http(s) URL or a base64 data URL");
 	}
 
 	private static ObjectNode inline(String url) {
 		int comma = url.indexOf(',');
 		String header = comma < 0 ? "" : url.substring("data:".length(), comma);
 		if (!header.endsWith(";base64")) {
-			throw GeminiTranslationException.invalid("image_url data URLs must be base64 encoded");
+			throw GatewayException.invalidValue("image_url data URLs must be base64 encoded");
 		}
 		String mimeType = header.substring(0, header.indexOf(';'));
 		ObjectNode part = JsonNodeFactory.instance.objectNode();

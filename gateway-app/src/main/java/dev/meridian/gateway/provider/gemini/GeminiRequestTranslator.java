@@ -1,5 +1,7 @@
 package dev.meridian.gateway.provider.gemini;
 
+import dev.meridian.gateway.error.GatewayException;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -41,12 +43,12 @@ public final class GeminiRequestTranslator {
 		for (JsonNode tool : tools.values()) {
 			String type = tool.path("type").asString("");
 			if (!type.equals("function")) {
-				throw GeminiTranslationException.unsupported("Tool type '" + type + "' is not supported by Gemini models");
+				throw GatewayException.unsupportedValue("Tool type '" + type + "' is not supported by Gemini models");
 			}
 			JsonNode function = tool.path("function");
 			String name = function.path("name").asString("");
 			if (name.isEmpty()) {
-				throw GeminiTranslationException.invalid("Every function tool needs a name");
+				throw GatewayException.invalidValue("Every function tool needs a name");
 			}
 			ObjectNode declaration = declarations.addObject().put("name", name);
 			if (function.path("description").isString()) {
@@ -68,13 +70,13 @@ public final class GeminiRequestTranslator {
 				case "auto" -> "AUTO";
 				case "none" -> "NONE";
 				case "required" -> "ANY";
-				default -> throw GeminiTranslationException.invalid("Unknown tool_choice '" + toolChoice.asString() + "'");
+				default -> throw GatewayException.invalidValue("Unknown tool_choice '" + toolChoice.asString() + "'");
 			};
 			return config.put("mode", mode);
 		}
 		String name = toolChoice.path("function").path("name").asString("");
 		if (!toolChoice.path("type").asString("").equals("function") || name.isEmpty()) {
-			throw GeminiTranslationException.unsupported("tool_choice must be auto, none, required or a named function");
+			throw GatewayException.unsupportedValue("tool_choice must be auto, none, required or a named function");
 		}
 		config.put("mode", "ANY").putArray("allowedFunctionNames").add(name);
 		return config;
@@ -106,7 +108,7 @@ public final class GeminiRequestTranslator {
 			return;
 		}
 		if (!value.isNumber()) {
-			throw GeminiTranslationException.invalid(field + " must be a number");
+			throw GatewayException.invalidValue(field + " must be a number");
 		}
 		to.set(geminiField, value);
 	}
@@ -125,11 +127,11 @@ public final class GeminiRequestTranslator {
 			case "json_schema" -> {
 				JsonNode schema = format.path("json_schema").path("schema");
 				if (!schema.isObject()) {
-					throw GeminiTranslationException.invalid("response_format json_schema needs a schema object");
+					throw GatewayException.invalidValue("response_format json_schema needs a schema object");
 				}
 				config.put("responseMimeType", "application/json").set("responseJsonSchema", schema);
 			}
-			default -> throw GeminiTranslationException.unsupported("response_format type '" + type + "' is not supported");
+			default -> throw GatewayException.unsupportedValue("response_format type '" + type + "' is not supported");
 		}
 	}
 }

@@ -2,6 +2,8 @@ package dev.meridian.gateway.provider.gemini;
 
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -15,7 +17,7 @@ public final class GeminiResponseTranslator {
 		rejectBlockedPrompt(generateContentResponse);
 		JsonNode candidates = generateContentResponse.path("candidates");
 		if (candidates.isEmpty()) {
-			throw new GeminiTranslationException(502, "upstream_error", "Gemini returned no candidates");
+			throw GatewayException.of(502, "api_error", "upstream_error", "Gemini returned no candidates");
 		}
 		ObjectNode completion = JsonNodeFactory.instance.objectNode()
 				.put("id", id)
@@ -41,7 +43,7 @@ public final class GeminiResponseTranslator {
 	static void rejectBlockedPrompt(JsonNode response) {
 		String blockReason = response.path("promptFeedback").path("blockReason").asString("");
 		if (!blockReason.isEmpty() && response.path("candidates").isEmpty()) {
-			throw new GeminiTranslationException(400, "content_filter",
+			throw GatewayException.of(400, "invalid_request_error", "content_filter",
 					"The prompt was blocked by Gemini's content filter (block reason " + blockReason + ")");
 		}
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.meridian.gateway.error.GatewayException;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -78,7 +80,7 @@ final class GeminiSchema {
 		String name = ref.substring(ref.lastIndexOf('/') + 1);
 		JsonNode target = definitions.get(name);
 		if (target == null) {
-			throw GeminiTranslationException.invalid("Tool schema reference " + ref + " is not defined");
+			throw GatewayException.invalidValue("Tool schema reference " + ref + " is not defined");
 		}
 		if (expanding.contains(name)) {
 			return JSON.objectNode().put("type", "OBJECT");

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.meridian.gateway.provider.ChatChunkWriter;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -25,22 +27,18 @@ public final class GeminiStreamTranslator {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-	private final String clientModel;
-	private final String id;
-	private final long createdEpochSeconds;
+	private final ChatChunkWriter chunks;
 	private final Set<Integer> choicesStarted = new HashSet<>();
 	private final Map<Integer, Integer> toolCallsByChoice = new HashMap<>();
 	private @Nullable ObjectNode usage;
 
 	public GeminiStreamTranslator(String clientModel, String id, long createdEpochSeconds) {
-		this.clientModel = clientModel;
-		this.id = id;
-		this.createdEpochSeconds = createdEpochSeconds;
+		this.chunks = new ChatChunkWriter(id, clientModel, createdEpochSeconds);
 	}
 
 	/**
-	 * Chunks for one SSE event, in order. Throws {@link GeminiTranslationException} when the event
-	 * says the prompt was blocked, which Gemini sends as the only event of the stream.
+	 * Chunks for one SSE event, in order. Throws {@link dev.meridian.gateway.error.GatewayException}
+	 * when the event says the prompt was blocked, which Gemini sends as the only event of the stream.
 	 */
 	public List<ObjectNode> onEvent(ObjectNode streamedGenerateContentResponse) {
 		GeminiResponseTranslator.rejectBlockedPrompt(streamedGenerateContentResponse);
@@ -61,10 +59,7 @@ public final class GeminiStreamTranslator {
 		if (usage == null) {
 			return List.of();
 		}
-		ObjectNode chunk = chunk();
-		chunk.putArray("choices");
-		chunk.set("usage", usage.deepCopy());
-		return List.of(chunk);
+		return List.of(chunks.usage(usage.deepCopy()));
 	}
 
 	/** Usage as of the last event, also when the stream broke off early. */
@@ -101,19 +96,12 @@ public final class GeminiStreamTranslator {
 		}
 	}
 
+	/** Gemini may answer with several candidates, so the choice index varies, unlike the writer's own chunks. */
 	private ObjectNode choiceChunk(int index, ObjectNode delta, @Nullable String finishReason) {
-		ObjectNode chunk = chunk();
+		ObjectNode chunk = chunks.chunk();
 		ObjectNode choice = chunk.putArray("choices").addObject().put("index", index);
 		choice.set("delta", delta);
 		choice.put("finish_reason", finishReason);
 		return chunk;
-	}
-
-	private ObjectNode chunk() {
-		return JSON.objectNode()
-				.put("id", id)
-				.put("object", "chat.completion.chunk")
-				.put("created", createdEpochSeconds)
-				.put("model", clientModel);
 	}
 }

@@ -65,11 +65,6 @@ public final class OpenAiChatAdapter implements ChatAdapter {
 				return List.of(chunk);
 			}
 
-			@Override
-			public List<ObjectNode> finish() {
-				return List.of();
-			}
-
 		};
 	}
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnthropicErrorEnvelopeTest {

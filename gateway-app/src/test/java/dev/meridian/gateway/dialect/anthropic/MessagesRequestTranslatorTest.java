@@ -1,12 +1,13 @@
 package dev.meridian.gateway.dialect.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.assertJson;
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -211,11 +212,11 @@ class MessagesRequestTranslatorTest {
 			{"model":"m","max_tokens":1,"messages":[{"role":"user","content":"a"}],"tools":[{"name":"t"}],"tool_choice":{"type":"sometimes"}} | tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'
 			""")
 	void invalidRequestsAreRejectedWith400(String messagesRequest, String message) {
-		assertThatExceptionOfType(MessagesApiException.class).isThrownBy(() -> translate(messagesRequest))
+		assertThatExceptionOfType(GatewayException.class).isThrownBy(() -> translate(messagesRequest))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.status().value()).isEqualTo(400);
 				assertThat(ex.getMessage()).isEqualTo(message);
-				assertThat(ex.toEnvelope().at("/error/type").stringValue()).isEqualTo("invalid_request_error");
+				assertThat(AnthropicErrorEnvelope.of(ex).at("/error/type").stringValue()).isEqualTo("invalid_request_error");
 			});
 	}
 

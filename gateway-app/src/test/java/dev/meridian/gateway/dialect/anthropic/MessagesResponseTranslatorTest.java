@@ -1,12 +1,13 @@
 package dev.meridian.gateway.dialect.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.assertJson;
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -102,11 +103,11 @@ class MessagesResponseTranslatorTest {
 				{"id":"chatcmpl-1","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
 				  {"id":"call_1","type":"function","function":{"name":"f","arguments":"%s"}}]},"finish_reason":"tool_calls"}]}
 				""".formatted(arguments));
-		assertThatExceptionOfType(MessagesApiException.class)
+		assertThatExceptionOfType(GatewayException.class)
 			.isThrownBy(() -> this.translator.toMessage(completion, "m"))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(502);
-				assertThat(ex.toEnvelope().at("/error/type").stringValue()).isEqualTo("api_error");
+				assertThat(ex.status().value()).isEqualTo(502);
+				assertThat(AnthropicErrorEnvelope.of(ex).at("/error/type").stringValue()).isEqualTo("api_error");
 			});
 	}
 

@@ -4,21 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.dialect.NamedEvent;
+import dev.meridian.gateway.testsupport.Fixtures.Event;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.assertJson;
-import static dev.meridian.gateway.dialect.anthropic.MessagesFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessagesStreamTranslatorTest {
 
 	private final MessagesStreamTranslator translator = new MessagesStreamTranslator("claude-sonnet-4-5");
 
-	private List<SseEvent> translate(String fixture) {
-		List<SseEvent> events = new ArrayList<>();
-		for (MessagesFixtures.Event chunk : MessagesFixtures.sse(fixture)) {
+	private List<NamedEvent> translate(String fixture) {
+		List<NamedEvent> events = new ArrayList<>();
+		for (Event chunk : sse("anthropic/" + fixture)) {
 			events.addAll(this.translator.onChunk(chunk.data()));
 		}
 		events.addAll(this.translator.onEnd());
@@ -26,10 +29,10 @@ class MessagesStreamTranslatorTest {
 	}
 
 	/** Checks each SSE event name equals its data's type, then returns the data in order. */
-	private static ArrayNode data(List<SseEvent> events) {
+	private static ArrayNode data(List<NamedEvent> events) {
 		ArrayNode data = JsonNodeFactory.instance.arrayNode();
-		for (SseEvent event : events) {
-			assertThat(event.data().path("type").stringValue()).isEqualTo(event.event());
+		for (NamedEvent event : events) {
+			assertThat(event.data().path("type").stringValue()).isEqualTo(event.name());
 			data.add(event.data());
 		}
 		return data;
@@ -37,7 +40,7 @@ class MessagesStreamTranslatorTest {
 
 	@Test
 	void textStream() {
-		List<SseEvent> events = translate("chat-stream-text.sse");
+		List<NamedEvent> events = translate("chat-stream-text.sse");
 		assertJson(data(events), """
 				[{"type":"message_start","message":{"id":"msg_B9MHDbslfkBeAs8l4bebGdFOJ6PeG","type":"message",
 				   "role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,
@@ -54,20 +57,20 @@ class MessagesStreamTranslatorTest {
 
 	@Test
 	void messageIsClosedWhenTheUsageChunkArrivesNotAtTheFinishReason() {
-		List<MessagesFixtures.Event> chunks = MessagesFixtures.sse("chat-stream-text.sse");
-		List<SseEvent> atFinish = new ArrayList<>();
-		for (MessagesFixtures.Event chunk : chunks.subList(0, 4)) {
+		List<Event> chunks = sse("anthropic/chat-stream-text.sse");
+		List<NamedEvent> atFinish = new ArrayList<>();
+		for (Event chunk : chunks.subList(0, 4)) {
 			atFinish = this.translator.onChunk(chunk.data());
 		}
-		assertThat(atFinish).extracting(SseEvent::event).containsExactly("content_block_stop");
-		assertThat(this.translator.onChunk(chunks.get(4).data())).extracting(SseEvent::event)
+		assertThat(atFinish).extracting(NamedEvent::name).containsExactly("content_block_stop");
+		assertThat(this.translator.onChunk(chunks.get(4).data())).extracting(NamedEvent::name)
 			.containsExactly("message_delta", "message_stop");
 		assertThat(this.translator.onEnd()).isEmpty();
 	}
 
 	@Test
 	void toolCallStreamWithArgumentsInSeveralPieces() {
-		List<SseEvent> events = translate("chat-stream-tool-calls.sse");
+		List<NamedEvent> events = translate("chat-stream-tool-calls.sse");
 		assertJson(data(events), """
 				[{"type":"message_start","message":{"id":"msg_BkR2qXfpDQJ4Z7v1mWc8sE0nL3aTy","type":"message",
 				   "role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,
@@ -91,7 +94,7 @@ class MessagesStreamTranslatorTest {
 
 	@Test
 	void toolCallsCompleteInOneChunkGetOneBlockEach() {
-		List<SseEvent> events = new ArrayList<>(this.translator.onChunk(object("""
+		List<NamedEvent> events = new ArrayList<>(this.translator.onChunk(object("""
 				{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gemini-2.5-flash",
 				 "choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[
 				   {"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}},
@@ -99,7 +102,7 @@ class MessagesStreamTranslatorTest {
 				  "finish_reason":"tool_calls"}]}
 				""")));
 		events.addAll(this.translator.onEnd());
-		assertThat(events).extracting(SseEvent::event)
+		assertThat(events).extracting(NamedEvent::name)
 			.containsExactly("message_start", "content_block_start", "content_block_delta", "content_block_stop",
 					"content_block_start", "content_block_delta", "content_block_stop", "message_delta",
 					"message_stop");
@@ -126,7 +129,7 @@ class MessagesStreamTranslatorTest {
 
 	@Test
 	void emptyUpstreamStreamStillProducesACompleteMessage() {
-		assertThat(this.translator.onEnd()).extracting(SseEvent::event)
+		assertThat(this.translator.onEnd()).extracting(NamedEvent::name)
 			.containsExactly("message_start", "message_delta", "message_stop");
 	}
 
@@ -136,9 +139,9 @@ class MessagesStreamTranslatorTest {
 				{"id":"chatcmpl-3","object":"chat.completion.chunk","created":1,"model":"gpt-4o",
 				 "choices":[{"index":0,"delta":{"content":"Partial"},"finish_reason":null}]}
 				"""));
-		List<SseEvent> events = this.translator.onError(503, "Upstream overloaded");
+		List<NamedEvent> events = this.translator.onError(503, "Upstream overloaded");
 		assertThat(events).hasSize(1);
-		assertThat(events.getFirst().event()).isEqualTo("error");
+		assertThat(events.getFirst().name()).isEqualTo("error");
 		assertJson(events.getFirst().data(), """
 				{"type":"error","error":{"type":"overloaded_error","message":"Upstream overloaded"}}
 				""");
@@ -151,7 +154,7 @@ class MessagesStreamTranslatorTest {
 
 	@Test
 	void sseEventRendersAsAnthropicSendsIt() {
-		SseEvent event = new SseEvent("content_block_delta", object("""
+		NamedEvent event = new NamedEvent("content_block_delta", object("""
 				{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Héllo\\n"}}
 				"""));
 		assertThat(new String(event.toBytes(), StandardCharsets.UTF_8)).isEqualTo(

@@ -1,10 +1,12 @@
 package dev.meridian.gateway.dialect.responses;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.assertJson;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.openAiEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,8 +18,8 @@ class ResponsesRequestTranslatorTest {
 		return this.translator.toChatRequest(object(responsesRequest));
 	}
 
-	private ResponsesApiException refused(String responsesRequest) {
-		return catchThrowableOfType(ResponsesApiException.class, () -> translate(responsesRequest));
+	private GatewayException refused(String responsesRequest) {
+		return catchThrowableOfType(GatewayException.class, () -> translate(responsesRequest));
 	}
 
 	@Test
@@ -171,10 +173,10 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void imageByFileIdIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":[{"role":"user","content":[{"type":"input_image","file_id":"file-abc","detail":"auto"}]}]}
 				""");
-		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.status().value()).isEqualTo(400);
 		assertThat(refused.param()).isEqualTo("input[0].content[0].file_id");
 		assertThat(refused.code()).isEqualTo("unsupported_value");
 		assertThat(refused.getMessage()).contains("file_id", "non-OpenAI models", "image_url");
@@ -182,7 +184,7 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void imageOutsideAUserMessageIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":[{"type":"function_call_output","call_id":"c","output":[
 				  {"type":"input_image","image_url":"https://example.com/chart.png"}]}]}
 				""");
@@ -215,7 +217,7 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void jsonSchemaWithoutNameIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":"x","text":{"format":{"type":"json_schema","schema":{"type":"object"}}}}
 				""");
 		assertThat(refused.param()).isEqualTo("text.format.name");
@@ -224,10 +226,10 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void builtInToolIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":"News today?","tools":[{"type":"function","name":"f"},{"type":"web_search"}]}
 				""");
-		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.status().value()).isEqualTo(400);
 		assertThat(refused.param()).isEqualTo("tools[1].type");
 		assertThat(refused.getMessage()).isEqualTo(
 				"The 'web_search' tool is not supported for non-OpenAI models; only function tools are.");
@@ -235,7 +237,7 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void builtInToolChoiceIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":"x","tools":[{"type":"function","name":"f"}],"tool_choice":{"type":"file_search"}}
 				""");
 		assertThat(refused.param()).isEqualTo("tool_choice.type");
@@ -243,10 +245,10 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void previousResponseIdIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":"And then?","previous_response_id":"resp_123"}
 				""");
-		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.status().value()).isEqualTo(400);
 		assertThat(refused.param()).isEqualTo("previous_response_id");
 		assertThat(refused.code()).isEqualTo("unsupported_parameter");
 		assertThat(refused.getMessage()).contains("no conversation state", "non-OpenAI models", "'input'");
@@ -254,7 +256,7 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void itemReferenceIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","input":[{"type":"item_reference","id":"msg_1"}]}
 				""");
 		assertThat(refused.param()).isEqualTo("input[0]");
@@ -262,7 +264,7 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void missingInputIsRefused() {
-		ResponsesApiException refused = refused("""
+		GatewayException refused = refused("""
 				{"model":"m","instructions":"Be nice."}
 				""");
 		assertThat(refused.code()).isEqualTo("missing_required_parameter");
@@ -271,9 +273,9 @@ class ResponsesRequestTranslatorTest {
 
 	@Test
 	void errorBodyIsTheOpenAiEnvelope() {
-		assertJson(refused("""
+		assertJson(openAiEnvelope(refused("""
 				{"model":"m","input":"x","background":true}
-				""").toErrorBody(), """
+				""")), """
 				{"error":{"message":"background is not supported for non-OpenAI models: Meridian keeps no responses to poll later. Use stream instead.",
 				  "type":"invalid_request_error","param":"background","code":"unsupported_parameter"}}
 				""");

@@ -6,10 +6,10 @@ import com.openai.models.responses.ResponseStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.assertJson;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.object;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.resource;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.sdk;
+import static dev.meridian.gateway.dialect.responses.OpenAiSdkJson.sdk;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponsesResponseTranslatorTest {
@@ -18,7 +18,7 @@ class ResponsesResponseTranslatorTest {
 
 	@Test
 	void textCompletion() {
-		ObjectNode response = this.translator.toResponse(resource("chat-completion-text.json"),
+		ObjectNode response = this.translator.toResponse(resource("responses/chat-completion-text.json"),
 				object("""
 						{"model":"claude-sonnet","input":"Hi"}
 						"""), "claude-sonnet");
@@ -45,7 +45,7 @@ class ResponsesResponseTranslatorTest {
 
 	@Test
 	void toolCallsAreFunctionCallItems() {
-		ObjectNode response = this.translator.toResponse(resource("chat-completion-tool-calls.json"), object("""
+		ObjectNode response = this.translator.toResponse(resource("responses/chat-completion-tool-calls.json"), object("""
 				{"model":"claude-sonnet","input":"Weather in Paris and Rome?",
 				 "tools":[{"type":"function","name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}],
 				 "tool_choice":"required"}
@@ -78,7 +78,7 @@ class ResponsesResponseTranslatorTest {
 				 "tools":[{"type":"function","name":"f","description":"Does f"}],
 				 "tool_choice":{"type":"function","name":"f"}}
 				""");
-		Response parsed = sdk(this.translator.toResponse(resource("chat-completion-text.json"), request, "claude-sonnet"),
+		Response parsed = sdk(this.translator.toResponse(resource("responses/chat-completion-text.json"), request, "claude-sonnet"),
 				Response.class)
 			.validate();
 		assertThat(parsed.instructions().orElseThrow().asString()).isEqualTo("Be brief.");
@@ -94,7 +94,7 @@ class ResponsesResponseTranslatorTest {
 
 	@Test
 	void lengthFinishIsIncomplete() {
-		ObjectNode chat = resource("chat-completion-text.json");
+		ObjectNode chat = resource("responses/chat-completion-text.json");
 		((ObjectNode) chat.path("choices").path(0)).put("finish_reason", "length");
 		ObjectNode response = this.translator.toResponse(chat, object("""
 				{"model":"claude-sonnet","input":"Hi","max_output_tokens":10}

@@ -9,13 +9,14 @@ import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseError;
 import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
+import dev.meridian.gateway.dialect.NamedEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.assertJson;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.chunks;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.object;
-import static dev.meridian.gateway.dialect.responses.ResponsesFixtures.sdk;
+import static dev.meridian.gateway.dialect.responses.OpenAiSdkJson.sdk;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.sseData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponsesStreamTranslatorTest {
@@ -24,8 +25,8 @@ class ResponsesStreamTranslatorTest {
 			{"model":"claude-sonnet","input":"Hi","stream":true,"tools":[{"type":"function","name":"get_weather"}]}
 			"""), "claude-sonnet");
 
-	private List<ResponsesEvent> translate(List<ObjectNode> chunks) {
-		List<ResponsesEvent> events = new ArrayList<>();
+	private List<NamedEvent> translate(List<ObjectNode> chunks) {
+		List<NamedEvent> events = new ArrayList<>();
 		for (ObjectNode chunk : chunks) {
 			events.addAll(this.translator.onChunk(chunk));
 		}
@@ -37,23 +38,23 @@ class ResponsesStreamTranslatorTest {
 	 * Checks what every event must have: the SSE name equal to the data's type, sequence numbers
 	 * 0, 1, 2..., and a payload the OpenAI SDK parses and validates. Returns the types in order.
 	 */
-	private static List<String> checkedTypes(List<ResponsesEvent> events) {
+	private static List<String> checkedTypes(List<NamedEvent> events) {
 		List<String> types = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
-			ResponsesEvent event = events.get(i);
-			assertThat(event.data().path("type").stringValue()).isEqualTo(event.type());
+			NamedEvent event = events.get(i);
+			assertThat(event.data().path("type").stringValue()).isEqualTo(event.name());
 			assertThat(event.data().path("sequence_number").asInt(-1)).isEqualTo(i);
 			ResponseStreamEvent parsed = sdk(event.data(), ResponseStreamEvent.class);
-			assertThat(parsed.isValid()).as(event.type()).isTrue();
-			types.add(event.type());
+			assertThat(parsed.isValid()).as(event.name()).isTrue();
+			types.add(event.name());
 		}
 		return types;
 	}
 
 	/** The final response as the SDK's own stream accumulator hands it to an application. */
-	private static Response accumulated(List<ResponsesEvent> events) {
+	private static Response accumulated(List<NamedEvent> events) {
 		ResponseAccumulator accumulator = ResponseAccumulator.create();
-		for (ResponsesEvent event : events) {
+		for (NamedEvent event : events) {
 			accumulator.accumulate(sdk(event.data(), ResponseStreamEvent.class));
 		}
 		return accumulator.response();
@@ -61,7 +62,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void textStream() {
-		List<ResponsesEvent> events = translate(chunks("chat-stream-text.sse"));
+		List<NamedEvent> events = translate(sseData("responses/chat-stream-text.sse"));
 		assertThat(checkedTypes(events)).containsExactly("response.created", "response.in_progress",
 				"response.output_item.added", "response.content_part.added", "response.output_text.delta",
 				"response.output_text.delta", "response.output_text.done", "response.content_part.done",
@@ -110,7 +111,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void toolCallStream() {
-		List<ResponsesEvent> events = translate(chunks("chat-stream-tool-call.sse"));
+		List<NamedEvent> events = translate(sseData("responses/chat-stream-tool-call.sse"));
 		assertThat(checkedTypes(events)).containsExactly("response.created", "response.in_progress",
 				"response.output_item.added", "response.function_call_arguments.delta",
 				"response.function_call_arguments.delta", "response.function_call_arguments.done",
@@ -143,7 +144,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void textThenToolCallsAreItemsOneAfterAnother() {
-		List<ResponsesEvent> events = translate(List.of(
+		List<NamedEvent> events = translate(List.of(
 				chunk("""
 						{"content":"Let me check."}"""),
 				chunk("""
@@ -159,7 +160,7 @@ class ResponsesStreamTranslatorTest {
 				"response.output_item.added", "response.function_call_arguments.delta",
 				"response.function_call_arguments.done", "response.output_item.done", "response.completed");
 		assertThat(events.stream()
-			.filter(event -> event.type().equals("response.output_item.added"))
+			.filter(event -> event.name().equals("response.output_item.added"))
 			.map(event -> event.data().path("output_index").asInt() + ":" + event.data().path("item").path("id").stringValue()))
 			.containsExactly("0:msg_stream_0", "1:fc_stream_1", "2:fc_stream_2");
 
@@ -172,7 +173,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void lengthFinishIsIncomplete() {
-		List<ResponsesEvent> events = translate(List.of(chunk("""
+		List<NamedEvent> events = translate(List.of(chunk("""
 				{"content":"Once upon a"}"""), finish("length"), usageOnly()));
 		assertThat(checkedTypes(events)).endsWith("response.output_item.done", "response.incomplete");
 		ObjectNode itemDone = events.get(events.size() - 2).data();
@@ -187,7 +188,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void upstreamFailureMidStream() {
-		List<ResponsesEvent> events = new ArrayList<>();
+		List<NamedEvent> events = new ArrayList<>();
 		events.addAll(this.translator.onChunk(chunk("""
 				{"content":"Hel"}""")));
 		events.addAll(this.translator.onError(502, "The provider closed the connection."));
@@ -212,7 +213,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void failureBeforeAnyChunkStillStartsTheResponse() {
-		List<ResponsesEvent> events = this.translator.onError(429, "Rate limit reached.");
+		List<NamedEvent> events = this.translator.onError(429, "Rate limit reached.");
 		assertThat(checkedTypes(events)).containsExactly("response.created", "response.in_progress", "response.failed");
 		Response response = sdk(events.getLast().data(), ResponseStreamEvent.class).asFailed().response().validate();
 		assertThat(response.id()).startsWith("resp_");
@@ -221,7 +222,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void eventsAfterTheResponseCompletedAreIgnored() {
-		translate(chunks("chat-stream-text.sse"));
+		translate(sseData("responses/chat-stream-text.sse"));
 		assertThat(this.translator.onChunk(chunk("""
 				{"content":"late"}"""))).isEmpty();
 		assertThat(this.translator.onError(500, "late")).isEmpty();
@@ -229,7 +230,7 @@ class ResponsesStreamTranslatorTest {
 
 	@Test
 	void rendersServerSentEvents() {
-		ResponsesEvent event = new ResponsesEvent("response.output_text.delta", object("""
+		NamedEvent event = new NamedEvent("response.output_text.delta", object("""
 				{"type":"response.output_text.delta","sequence_number":4,"delta":"h\\u00e9\\n"}
 				"""));
 		assertThat(new String(event.toBytes(), StandardCharsets.UTF_8)).isEqualTo("""

@@ -1,11 +1,13 @@
 package dev.meridian.gateway.provider.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.assertJson;
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.openAiEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnthropicErrorsTest {
@@ -30,9 +32,8 @@ class AnthropicErrorsTest {
 		String body = """
 				{"type":"error","error":{"type":"%s","message":"Something specific"},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"}
 				""".formatted(anthropicType);
-		OpenAiError error = AnthropicErrors.fromResponse(anthropicStatus, body);
-		assertThat(error).isEqualTo(
-				new OpenAiError(status, type, code, "Anthropic " + anthropicType + ": Something specific", retryable));
+		GatewayException error = AnthropicErrors.fromResponse(anthropicStatus, body);
+		assertError(error, status, type, code, "Anthropic " + anthropicType + ": Something specific", retryable);
 	}
 
 	@ParameterizedTest
@@ -53,43 +54,52 @@ class AnthropicErrorsTest {
 			""")
 	void bodiesThatAreNotAnthropicErrorsAreMappedByStatus(int anthropicStatus, int status, String code,
 			boolean retryable) {
-		OpenAiError error = AnthropicErrors.fromResponse(anthropicStatus, "<html><body>Bad Gateway</body></html>");
-		assertThat(error.status()).isEqualTo(status);
+		GatewayException error = AnthropicErrors.fromResponse(anthropicStatus, "<html><body>Bad Gateway</body></html>");
+		assertThat(error.status().value()).isEqualTo(status);
 		assertThat(error.code()).isEqualTo(code);
 		assertThat(error.retryable()).isEqualTo(retryable);
-		assertThat(error.message()).isEqualTo("Anthropic HTTP " + anthropicStatus);
+		assertThat(error.getMessage()).isEqualTo("Anthropic HTTP " + anthropicStatus);
 	}
 
 	@Test
 	void emptyBodyAndPlainErrorString() {
-		assertThat(AnthropicErrors.fromResponse(500, (String) null).message()).isEqualTo("Anthropic HTTP 500");
-		assertThat(AnthropicErrors.fromResponse(401, "{\"error\":\"invalid key\"}"))
-			.isEqualTo(new OpenAiError(401, "authentication_error", "invalid_api_key", "Anthropic HTTP 401: invalid key",
-					false));
+		assertThat(AnthropicErrors.fromResponse(500, (String) null).getMessage()).isEqualTo("Anthropic HTTP 500");
+		assertError(AnthropicErrors.fromResponse(401, "{\"error\":\"invalid key\"}"), 401, "authentication_error",
+				"invalid_api_key", "Anthropic HTTP 401: invalid key", false);
 	}
 
 	@Test
 	void overloadedErrorRendersTheOpenAiEnvelope() {
-		OpenAiError error = AnthropicErrors.fromResponse(529, object("""
+		GatewayException error = AnthropicErrors.fromResponse(529, object("""
 				{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}
 				"""));
-		assertJson(error.toEnvelope(), """
+		assertJson(openAiEnvelope(error), """
 				{"error":{"message":"Anthropic overloaded_error: Overloaded","type":"api_error","param":null,"code":"overloaded"}}
 				""");
 	}
 
 	@Test
 	void streamErrorEventIsMappedByItsType() {
-		OpenAiError error = AnthropicErrors.fromStreamError(object("""
+		GatewayException error = AnthropicErrors.fromStreamError(object("""
 				{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}
 				"""));
-		assertThat(error)
-			.isEqualTo(new OpenAiError(503, "api_error", "overloaded", "Anthropic overloaded_error: Overloaded", true));
-		OpenAiError unknown = AnthropicErrors.fromStreamError(object("""
+		assertError(error, 503, "api_error", "overloaded", "Anthropic overloaded_error: Overloaded", true);
+		GatewayException unknown = AnthropicErrors.fromStreamError(object("""
 				{"type":"error","error":{"type":"something_new","message":"?"}}
 				"""));
-		assertThat(unknown.status()).isEqualTo(502);
+		assertThat(unknown.status().value()).isEqualTo(502);
 		assertThat(unknown.retryable()).isTrue();
+	}
+
+	/** Every field the client and the routing see. */
+	private static void assertError(GatewayException error, int status, String type, String code, String message,
+			boolean retryable) {
+		assertThat(error.status().value()).isEqualTo(status);
+		assertThat(error.type()).isEqualTo(type);
+		assertThat(error.code()).isEqualTo(code);
+		assertThat(error.param()).isNull();
+		assertThat(error.getMessage()).isEqualTo(message);
+		assertThat(error.retryable()).isEqualTo(retryable);
 	}
 
 }

@@ -1,12 +1,14 @@
 package dev.meridian.gateway.provider.anthropic;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.assertJson;
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.openAiEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -243,11 +245,11 @@ class AnthropicRequestTranslatorTest {
 			{"model":"m","messages":[{"role":"user","content":"a"}],"tools":[{"type":"function","function":{"name":"x"}}],"tool_choice":"sometimes"} | tool_choice 'sometimes' is not supported
 			""")
 	void requestsAnthropicCannotServeAreRejectedWith400(String openAiRequest, String message) {
-		assertThatExceptionOfType(AnthropicException.class).isThrownBy(() -> translate(openAiRequest))
+		assertThatExceptionOfType(GatewayException.class).isThrownBy(() -> translate(openAiRequest))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(400);
-				assertThat(ex.error().type()).isEqualTo("invalid_request_error");
-				assertThat(ex.error().retryable()).isFalse();
+				assertThat(ex.status().value()).isEqualTo(400);
+				assertThat(ex.type()).isEqualTo("invalid_request_error");
+				assertThat(ex.retryable()).isFalse();
 				assertThat(ex.getMessage()).startsWith(message);
 			});
 	}
@@ -263,11 +265,11 @@ class AnthropicRequestTranslatorTest {
 				  {"role":"user","content":"Weather?"},
 				  {"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"%s"}}]}]}
 				""".formatted(arguments);
-		assertThatExceptionOfType(AnthropicException.class).isThrownBy(() -> translate(request))
+		assertThatExceptionOfType(GatewayException.class).isThrownBy(() -> translate(request))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.status().value()).isEqualTo(400);
 				assertThat(ex.getMessage()).isEqualTo(message);
-				assertJson(ex.error().toEnvelope(), """
+				assertJson(openAiEnvelope(ex), """
 						{"error":{"message":"%s","type":"invalid_request_error","param":null,"code":null}}
 						""".formatted(message));
 			});

@@ -5,8 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.assertJson;
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnthropicResponseTranslatorTest {

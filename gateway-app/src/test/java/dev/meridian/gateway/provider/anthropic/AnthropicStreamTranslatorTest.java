@@ -3,13 +3,16 @@ package dev.meridian.gateway.provider.anthropic;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.testsupport.Fixtures.Event;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.assertJson;
-import static dev.meridian.gateway.provider.anthropic.AnthropicFixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.assertJson;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -19,9 +22,9 @@ class AnthropicStreamTranslatorTest {
 
 	private final AnthropicStreamTranslator translator = new AnthropicStreamTranslator("claude-sonnet", CREATED);
 
-	private ArrayNode translate(List<AnthropicFixtures.Event> events) {
+	private ArrayNode translate(List<Event> events) {
 		ArrayNode chunks = JsonNodeFactory.instance.arrayNode();
-		for (AnthropicFixtures.Event event : events) {
+		for (Event event : events) {
 			this.translator.onEvent(event.name(), event.data()).forEach(chunks::add);
 		}
 		return chunks;
@@ -29,7 +32,7 @@ class AnthropicStreamTranslatorTest {
 
 	@Test
 	void textStream() {
-		ArrayNode chunks = translate(AnthropicFixtures.sse("messages-stream-text.sse"));
+		ArrayNode chunks = translate(sse("anthropic/messages-stream-text.sse"));
 		String head = """
 				"id":"msg_01XFDUDYJgAACzvnptvVoYEL","object":"chat.completion.chunk","created":1741570283,"model":"claude-sonnet"
 				""".strip();
@@ -45,7 +48,7 @@ class AnthropicStreamTranslatorTest {
 
 	@Test
 	void toolUseStreamWithArgumentsInSeveralPiecesAndThinkingLeftOut() {
-		ArrayNode chunks = translate(AnthropicFixtures.sse("messages-stream-tool-use.sse"));
+		ArrayNode chunks = translate(sse("anthropic/messages-stream-tool-use.sse"));
 		String head = """
 				"id":"msg_014p7gG3wDgGV9EUtLvnow3U","object":"chat.completion.chunk","created":1741570283,"model":"claude-sonnet"
 				""".strip();
@@ -71,10 +74,10 @@ class AnthropicStreamTranslatorTest {
 
 	@Test
 	void usageIsAvailableBeforeTheStreamEnds() {
-		List<AnthropicFixtures.Event> events = AnthropicFixtures.sse("messages-stream-text.sse");
+		List<Event> events = sse("anthropic/messages-stream-text.sse");
 		this.translator.onEvent(events.get(0).name(), events.get(0).data());
 		assertThat(this.translator.usage()).isEqualTo(new AnthropicUsage(25, 1, 0, 0));
-		for (AnthropicFixtures.Event event : events.subList(1, 7)) {
+		for (Event event : events.subList(1, 7)) {
 			this.translator.onEvent(event.name(), event.data());
 		}
 		assertThat(events.get(6).name()).isEqualTo("message_delta");
@@ -84,7 +87,7 @@ class AnthropicStreamTranslatorTest {
 	@Test
 	void eventTypeIsReadFromTheDataWhenTheEventNameIsMissing() {
 		List<ObjectNode> chunks = new ArrayList<>();
-		for (AnthropicFixtures.Event event : AnthropicFixtures.sse("messages-stream-text.sse")) {
+		for (Event event : sse("anthropic/messages-stream-text.sse")) {
 			chunks.addAll(this.translator.onEvent(null, event.data()));
 		}
 		assertThat(chunks).hasSize(5);
@@ -96,14 +99,14 @@ class AnthropicStreamTranslatorTest {
 				{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"x",
 				 "content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":12,"output_tokens":1}}}
 				"""));
-		assertThatExceptionOfType(AnthropicException.class)
+		assertThatExceptionOfType(GatewayException.class)
 			.isThrownBy(() -> this.translator.onEvent("error", object("""
 					{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}
 					""")))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(503);
-				assertThat(ex.error().code()).isEqualTo("overloaded");
-				assertThat(ex.error().retryable()).isTrue();
+				assertThat(ex.status().value()).isEqualTo(503);
+				assertThat(ex.code()).isEqualTo("overloaded");
+				assertThat(ex.retryable()).isTrue();
 			});
 		assertThat(this.translator.usage().inputTokens()).isEqualTo(12);
 	}

@@ -6,13 +6,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.parse;
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.wire;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
+import static dev.meridian.gateway.testsupport.Fixtures.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,21 +26,21 @@ class BedrockEmbeddingTranslatorTest {
 
 	@Test
 	void titanEmbedsOneTextPerCallNormalizedWithTheAskedDimensions() {
-		List<ObjectNode> bodies = this.titan.toInvokeBodies(parse("""
+		List<ObjectNode> bodies = this.titan.toInvokeBodies(object("""
 				{"model":"titan","input":["first text","second text"],"dimensions":256}"""));
 
-		assertThat(bodies).containsExactly(parse("""
-				{"inputText":"first text","dimensions":256,"normalize":true}"""), parse("""
+		assertThat(bodies).containsExactly(object("""
+				{"inputText":"first text","dimensions":256,"normalize":true}"""), object("""
 				{"inputText":"second text","dimensions":256,"normalize":true}"""));
 	}
 
 	@Test
 	void titanAnswersBecomeOneOpenAiListWithTheTokenCountsSummed() {
 		ObjectNode embeddings = this.titan.toOpenAiEmbeddings(List.of(
-				BedrockFixtures.json("titan-embed-response-1.json"), BedrockFixtures.json("titan-embed-response-2.json")),
+				resource("bedrock/titan-embed-response-1.json"), resource("bedrock/titan-embed-response-2.json")),
 				"titan");
 
-		assertThat(wire(embeddings)).isEqualTo(parse("""
+		assertThat(wire(embeddings)).isEqualTo(object("""
 				{"object":"list","data":[
 				 {"object":"embedding","index":0,"embedding":[0.0123,-0.5,0.25]},
 				 {"object":"embedding","index":1,"embedding":[0.75,0.0,-0.125]}],
@@ -48,7 +50,7 @@ class BedrockEmbeddingTranslatorTest {
 	@Test
 	void base64IsLittleEndianFloat32AsOpenAiSendsIt() {
 		ObjectNode embeddings = this.titan.toOpenAiEmbeddings(
-				List.of(BedrockFixtures.json("titan-embed-response-1.json")), "titan", "base64", 0);
+				List.of(resource("bedrock/titan-embed-response-1.json")), "titan", "base64", 0);
 
 		ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(embeddings.at("/data/0/embedding").stringValue()))
 			.order(ByteOrder.LITTLE_ENDIAN);
@@ -59,7 +61,7 @@ class BedrockEmbeddingTranslatorTest {
 
 	@Test
 	void cohereEmbedsUpToNinetySixTextsPerCallAsSearchDocuments() {
-		ObjectNode request = parse("{\"input\":[]}");
+		ObjectNode request = object("{\"input\":[]}");
 		IntStream.range(0, 100).forEach(i -> request.withArray("input").add("text " + i));
 
 		List<ObjectNode> bodies = this.cohere.toInvokeBodies(request);
@@ -67,25 +69,25 @@ class BedrockEmbeddingTranslatorTest {
 		assertThat(bodies).hasSize(2);
 		assertThat(bodies.get(0).get("texts")).hasSize(96);
 		assertThat(bodies.get(0).get("texts").get(95).stringValue()).isEqualTo("text 95");
-		assertThat(bodies.get(1)).isEqualTo(parse("""
+		assertThat(bodies.get(1)).isEqualTo(object("""
 				{"texts":["text 96","text 97","text 98","text 99"],"input_type":"search_document"}"""));
 	}
 
 	@Test
 	void cohereTakesTheInputTypeTheClientNames() {
-		List<ObjectNode> bodies = this.cohere.toInvokeBodies(parse("""
+		List<ObjectNode> bodies = this.cohere.toInvokeBodies(object("""
 				{"input":"what is the capital of France?","input_type":"search_query"}"""));
 
-		assertThat(bodies).containsExactly(parse("""
+		assertThat(bodies).containsExactly(object("""
 				{"texts":["what is the capital of France?"],"input_type":"search_query"}"""));
 	}
 
 	@Test
 	void cohereAnswersBecomeOneOpenAiListWithTheTokenCountFromTheHeaders() {
-		ObjectNode embeddings = this.cohere.toOpenAiEmbeddings(List.of(BedrockFixtures.json("cohere-embed-response.json")),
+		ObjectNode embeddings = this.cohere.toOpenAiEmbeddings(List.of(resource("bedrock/cohere-embed-response.json")),
 				"embed-english", "float", 6);
 
-		assertThat(wire(embeddings)).isEqualTo(parse("""
+		assertThat(wire(embeddings)).isEqualTo(object("""
 				{"object":"list","data":[
 				 {"object":"embedding","index":0,"embedding":[0.031,-0.022,0.5]},
 				 {"object":"embedding","index":1,"embedding":[-0.25,0.125,0.0]}],
@@ -96,24 +98,24 @@ class BedrockEmbeddingTranslatorTest {
 	void cohereV4TakesDimensionsAndAnswersVectorsByType() {
 		BedrockEmbeddingTranslator v4 = new BedrockEmbeddingTranslator("us.cohere.embed-v4:0");
 
-		assertThat(v4.toInvokeBodies(parse("{\"input\":\"only document\",\"dimensions\":512}"))).containsExactly(parse("""
+		assertThat(v4.toInvokeBodies(object("{\"input\":\"only document\",\"dimensions\":512}"))).containsExactly(object("""
 				{"texts":["only document"],"input_type":"search_document","output_dimension":512}"""));
-		assertThat(v4.toOpenAiEmbeddings(List.of(BedrockFixtures.json("cohere-embed-v4-response.json")), "embed-v4")
-			.at("/data/0/embedding")).isEqualTo(parse("{\"v\":[0.5,0.25]}").get("v"));
+		assertThat(v4.toOpenAiEmbeddings(List.of(resource("bedrock/cohere-embed-v4-response.json")), "embed-v4")
+			.at("/data/0/embedding")).isEqualTo(object("{\"v\":[0.5,0.25]}").get("v"));
 	}
 
 	@Test
 	void cohereV3HasNoDimensions() {
-		assertThatThrownBy(() -> this.cohere.toInvokeBodies(parse("{\"input\":\"x\",\"dimensions\":256}")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> assertThat(ex.status()).isEqualTo(400));
+		assertThatThrownBy(() -> this.cohere.toInvokeBodies(object("{\"input\":\"x\",\"dimensions\":256}")))
+			.isInstanceOfSatisfying(GatewayException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"input\":[[1,2,3]]}", "{\"input\":[]}", "{\"input\":\"x\",\"encoding_format\":\"int8\"}",
 			"{\"input\":\"x\",\"dimensions\":\"big\"}" })
 	void requestsBedrockCannotServeAreRefused(String request) {
-		assertThatThrownBy(() -> this.titan.toInvokeBodies(parse(request)))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> assertThat(ex.status()).isEqualTo(400));
+		assertThatThrownBy(() -> this.titan.toInvokeBodies(object(request)))
+			.isInstanceOfSatisfying(GatewayException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
 	}
 
 	@Test
@@ -121,15 +123,15 @@ class BedrockEmbeddingTranslatorTest {
 		BedrockEmbeddingTranslator fromArn = new BedrockEmbeddingTranslator(
 				"arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0");
 
-		assertThat(fromArn.toInvokeBodies(parse("{\"input\":\"x\"}"))).containsExactly(parse("""
+		assertThat(fromArn.toInvokeBodies(object("{\"input\":\"x\"}"))).containsExactly(object("""
 				{"inputText":"x","normalize":true}"""));
 	}
 
 	@Test
 	void aModelThatIsNotAKnownEmbeddingModelIsRefused() {
 		assertThatThrownBy(() -> new BedrockEmbeddingTranslator("anthropic.claude-3-haiku-20240307-v1:0"))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> {
-				assertThat(ex.status()).isEqualTo(400);
+			.isInstanceOfSatisfying(GatewayException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(400);
 				assertThat(ex.getMessage()).contains("anthropic.claude-3-haiku-20240307-v1:0");
 			});
 	}

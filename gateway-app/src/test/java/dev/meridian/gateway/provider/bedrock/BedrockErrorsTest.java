@@ -1,10 +1,12 @@
 package dev.meridian.gateway.provider.bedrock;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.parse;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.openAiEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BedrockErrorsTest {
@@ -27,24 +29,24 @@ class BedrockErrorsTest {
 			"424, ModelStreamErrorException,            502, api_error,             upstream_model_error,     true" })
 	void eachBedrockErrorMapsToItsStatusTypeCodeAndRetryability(int bedrockStatus, String errorType, int status,
 			String type, String code, boolean retryable) {
-		OpenAiError error = BedrockErrors.fromResponse(bedrockStatus,
+		GatewayException error = BedrockErrors.fromResponse(bedrockStatus,
 				errorType + ":http://internal.amazon.com/coral/com.amazon.bedrock/", """
 						{"message":"details from Bedrock"}""");
 
-		assertThat(error.status()).isEqualTo(status);
+		assertThat(error.status().value()).isEqualTo(status);
 		assertThat(error.type()).isEqualTo(type);
 		assertThat(error.code()).isEqualTo(code);
 		assertThat(error.retryable()).isEqualTo(retryable);
-		assertThat(error.message()).isEqualTo("Bedrock " + errorType + ": details from Bedrock");
+		assertThat(error.getMessage()).isEqualTo("Bedrock " + errorType + ": details from Bedrock");
 	}
 
 	@Test
 	void theErrorNameIsReadFromTheBodyWhenTheHeaderIsMissing() {
-		OpenAiError error = BedrockErrors.fromResponse(400, null, """
+		GatewayException error = BedrockErrors.fromResponse(400, null, """
 				{"__type":"com.amazon.coral.validate#ValidationException","Message":"maxTokens must be positive"}""");
 
-		assertThat(error.status()).isEqualTo(400);
-		assertThat(error.message()).isEqualTo("Bedrock ValidationException: maxTokens must be positive");
+		assertThat(error.status().value()).isEqualTo(400);
+		assertThat(error.getMessage()).isEqualTo("Bedrock ValidationException: maxTokens must be positive");
 	}
 
 	@ParameterizedTest
@@ -52,29 +54,29 @@ class BedrockErrorsTest {
 			"413, 413, request_too_large", "429, 429, rate_limit_exceeded", "409, 409, invalid_request",
 			"500, 502, upstream_error", "503, 503, upstream_unavailable", "504, 504, upstream_timeout" })
 	void anUnnamedErrorIsJudgedByItsHttpStatus(int bedrockStatus, int status, String code) {
-		OpenAiError error = BedrockErrors.fromResponse(bedrockStatus, null, "<html><body>Bad Gateway</body></html>");
+		GatewayException error = BedrockErrors.fromResponse(bedrockStatus, null, "<html><body>Bad Gateway</body></html>");
 
-		assertThat(error.status()).isEqualTo(status);
+		assertThat(error.status().value()).isEqualTo(status);
 		assertThat(error.code()).isEqualTo(code);
-		assertThat(error.message()).isEqualTo("Bedrock HTTP " + bedrockStatus);
+		assertThat(error.getMessage()).isEqualTo("Bedrock HTTP " + bedrockStatus);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "throttlingException, 429", "modelStreamErrorException, 502", "validationException, 400",
 			"serviceUnavailableException, 503", "internalServerException, 502", "somethingNewException, 502" })
 	void streamExceptionsUseTheSameTable(String exceptionType, int status) {
-		OpenAiError error = BedrockErrors.fromStreamException(exceptionType, "it failed");
+		GatewayException error = BedrockErrors.fromStreamException(exceptionType, "it failed");
 
-		assertThat(error.status()).isEqualTo(status);
-		assertThat(error.message()).endsWith(": it failed");
+		assertThat(error.status().value()).isEqualTo(status);
+		assertThat(error.getMessage()).endsWith(": it failed");
 	}
 
 	@Test
 	void theEnvelopeIsOpenAis() {
-		OpenAiError error = BedrockErrors.fromResponse(429, "ThrottlingException", """
+		GatewayException error = BedrockErrors.fromResponse(429, "ThrottlingException", """
 				{"message":"Too many requests, please wait before trying again."}""");
 
-		assertThat(error.toEnvelope()).isEqualTo(parse("""
+		assertThat(openAiEnvelope(error)).isEqualTo(object("""
 				{"error":{"message":"Bedrock ThrottlingException: Too many requests, please wait before trying again.",
 				 "type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"""));
 	}

@@ -1,12 +1,14 @@
 package dev.meridian.gateway.provider.bedrock;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.parse;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,29 +18,29 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void plainUserMessageBecomesOneUserTurnWithNothingElse() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"model":"claude","messages":[{"role":"user","content":"Hello"}]}"""));
 
-		assertThat(converse).isEqualTo(parse("""
+		assertThat(converse).isEqualTo(object("""
 				{"messages":[{"role":"user","content":[{"text":"Hello"}]}]}"""));
 	}
 
 	@Test
 	void systemAndDeveloperMessagesAreLiftedIntoTheSystemPromptWhereverTheyAppear() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[
 				 {"role":"system","content":"Be brief."},
 				 {"role":"user","content":"Hi"},
 				 {"role":"developer","content":[{"type":"text","text":"Answer in French."}]}]}"""));
 
-		assertThat(converse.get("system")).isEqualTo(parse("""
+		assertThat(converse.get("system")).isEqualTo(object("""
 				{"s":[{"text":"Be brief."},{"text":"Answer in French."}]}""").get("s"));
 		assertThat(converse.get("messages")).hasSize(1);
 	}
 
 	@Test
 	void consecutiveTurnsOfOneRoleAreMergedSoRolesAlternate() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[
 				 {"role":"user","content":"First"},
 				 {"role":"user","content":[{"type":"text","text":"Second"}]},
@@ -46,7 +48,7 @@ class BedrockRequestTranslatorTest {
 				 {"role":"assistant","content":"More"},
 				 {"role":"user","content":"Third"}]}"""));
 
-		assertThat(converse.get("messages")).isEqualTo(parse("""
+		assertThat(converse.get("messages")).isEqualTo(object("""
 				{"m":[
 				 {"role":"user","content":[{"text":"First"},{"text":"Second"}]},
 				 {"role":"assistant","content":[{"text":"Answer"},{"text":"More"}]},
@@ -55,7 +57,7 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void aConversationOpenedByTheAssistantGetsAMinimalUserTurnFirst() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[
 				 {"role":"system","content":"You are a shop assistant."},
 				 {"role":"assistant","content":"Welcome! How can I help?"},
@@ -63,33 +65,33 @@ class BedrockRequestTranslatorTest {
 
 		JsonNode messages = converse.get("messages");
 		assertThat(messages).hasSize(3);
-		assertThat(messages.get(0)).isEqualTo(parse("""
+		assertThat(messages.get(0)).isEqualTo(object("""
 				{"role":"user","content":[{"text":"."}]}"""));
 		assertThat(messages.get(1).path("role").stringValue()).isEqualTo("assistant");
 	}
 
 	@Test
 	void blankTextIsDroppedBecauseBedrockRejectsIt() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[
 				 {"role":"user","content":"Question"},
 				 {"role":"assistant","content":""},
 				 {"role":"user","content":[{"type":"text","text":"  "},{"type":"text","text":"Again"}]}]}"""));
 
-		assertThat(converse.get("messages")).isEqualTo(parse("""
+		assertThat(converse.get("messages")).isEqualTo(object("""
 				{"m":[{"role":"user","content":[{"text":"Question"},{"text":"Again"}]}]}""").get("m"));
 	}
 
 	@Test
 	void toolCallsAndResultsRoundTripIntoToolUseAndToolResultBlocks() {
-		ObjectNode converse = this.translator.toConverseRequest(BedrockFixtures.json("chat-request-tools.json"));
+		ObjectNode converse = this.translator.toConverseRequest(resource("bedrock/chat-request-tools.json"));
 
-		assertThat(converse).isEqualTo(BedrockFixtures.json("converse-request-tools.json"));
+		assertThat(converse).isEqualTo(resource("bedrock/converse-request-tools.json"));
 	}
 
 	@Test
 	void aToolResultGivenAsAJsonObjectTravelsAsJson() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[
 				 {"role":"user","content":"Weather?"},
 				 {"role":"assistant","tool_calls":[{"id":"t1","type":"function","function":{"name":"w","arguments":""}}]},
@@ -97,8 +99,8 @@ class BedrockRequestTranslatorTest {
 				 "tools":[{"type":"function","function":{"name":"w"}}]}"""));
 
 		JsonNode messages = converse.get("messages");
-		assertThat(messages.get(1).at("/content/0/toolUse/input")).isEqualTo(parse("{}"));
-		assertThat(messages.get(2).at("/content/0/toolResult/content/0/json")).isEqualTo(parse("""
+		assertThat(messages.get(1).at("/content/0/toolUse/input")).isEqualTo(object("{}"));
+		assertThat(messages.get(2).at("/content/0/toolResult/content/0/json")).isEqualTo(object("""
 				{"celsius":18}"""));
 	}
 
@@ -108,17 +110,17 @@ class BedrockRequestTranslatorTest {
 			{"type":"function","function":{"name":"get_time"}} | {"tool":{"name":"get_time"}}
 			""")
 	void toolChoiceMapsToBedrocksChoices(String openAiChoice, String bedrockChoice) {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":"Time?"}],
 				 "tools":[{"type":"function","function":{"name":"get_time"}}],
 				 "tool_choice":%s}""".formatted(openAiChoice)));
 
-		assertThat(converse.at("/toolConfig/toolChoice")).isEqualTo(parse(bedrockChoice));
+		assertThat(converse.at("/toolConfig/toolChoice")).isEqualTo(object(bedrockChoice));
 	}
 
 	@Test
 	void autoToolChoiceIsBedrocksDefaultAndIsNotSent() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":"Time?"}],
 				 "tools":[{"type":"function","function":{"name":"get_time"}}],
 				 "tool_choice":"auto"}"""));
@@ -129,7 +131,7 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void toolChoiceNoneWithoutToolHistoryLeavesTheToolsOut() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":"Time?"}],
 				 "tools":[{"type":"function","function":{"name":"get_time"}}],
 				 "tool_choice":"none"}"""));
@@ -139,7 +141,7 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void toolChoiceNoneKeepsTheToolsWhenTheHistoryUsesThemBecauseBedrockRequiresThem() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[
 				 {"role":"user","content":"Time?"},
 				 {"role":"assistant","tool_calls":[{"id":"t1","type":"function","function":{"name":"get_time","arguments":"{}"}}]},
@@ -153,13 +155,13 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void base64ImagesBecomeImageBlocksWithTheirFormat() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":[
 				 {"type":"text","text":"What is this?"},
 				 {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo=","detail":"high"}},
 				 {"type":"image_url","image_url":{"url":"data:image/jpg;base64,/9j/4AAQ"}}]}]}"""));
 
-		assertThat(converse.at("/messages/0/content")).isEqualTo(parse("""
+		assertThat(converse.at("/messages/0/content")).isEqualTo(object("""
 				{"c":[{"text":"What is this?"},
 				 {"image":{"format":"png","source":{"bytes":"iVBORw0KGgo="}}},
 				 {"image":{"format":"jpeg","source":{"bytes":"/9j/4AAQ"}}}]}""").get("c"));
@@ -167,11 +169,11 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void imageUrlsAreRejectedBecauseConverseCannotFetchThem() {
-		assertThatThrownBy(() -> this.translator.toConverseRequest(parse("""
+		assertThatThrownBy(() -> this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":[
 				 {"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]}]}""")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> {
-				assertThat(ex.status()).isEqualTo(400);
+			.isInstanceOfSatisfying(GatewayException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(400);
 				assertThat(ex.code()).isEqualTo("unsupported_value");
 				assertThat(ex.getMessage()).contains("messages[0].content[0]").contains("base64 data URLs");
 			});
@@ -179,58 +181,58 @@ class BedrockRequestTranslatorTest {
 
 	@Test
 	void imageTypesBedrockDoesNotKnowAreRejected() {
-		assertThatThrownBy(() -> this.translator.toConverseRequest(parse("""
+		assertThatThrownBy(() -> this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":[
 				 {"type":"image_url","image_url":{"url":"data:image/tiff;base64,AAAA"}}]}]}""")))
-			.isInstanceOfSatisfying(BedrockException.class,
+			.isInstanceOfSatisfying(GatewayException.class,
 					ex -> assertThat(ex.getMessage()).contains("image/tiff").contains("png, jpeg, gif or webp"));
 	}
 
 	@Test
 	void imagesInASystemPromptAreRejected() {
-		assertThatThrownBy(() -> this.translator.toConverseRequest(parse("""
+		assertThatThrownBy(() -> this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"system","content":[
 				 {"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]},
 				 {"role":"user","content":"Hi"}]}""")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> assertThat(ex.status()).isEqualTo(400));
+			.isInstanceOfSatisfying(GatewayException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
 	}
 
 	@Test
 	void moreThanOneChoiceIsRefused() {
-		assertThatThrownBy(() -> this.translator.toConverseRequest(parse("""
+		assertThatThrownBy(() -> this.translator.toConverseRequest(object("""
 				{"n":2,"messages":[{"role":"user","content":"Hi"}]}""")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> {
-				assertThat(ex.status()).isEqualTo(400);
+			.isInstanceOfSatisfying(GatewayException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(400);
 				assertThat(ex.getMessage()).contains("n must be 1");
 			});
 	}
 
 	@Test
 	void toolArgumentsThatAreNotJsonAreRefused() {
-		assertThatThrownBy(() -> this.translator.toConverseRequest(parse("""
+		assertThatThrownBy(() -> this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":"Hi"},
 				 {"role":"assistant","tool_calls":[{"id":"t1","type":"function",
 				  "function":{"name":"w","arguments":"{city"}}]}]}""")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> {
-				assertThat(ex.status()).isEqualTo(400);
+			.isInstanceOfSatisfying(GatewayException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(400);
 				assertThat(ex.getMessage()).isEqualTo("messages[1].tool_calls[0].function.arguments is not valid JSON");
 			});
 	}
 
 	@Test
 	void aRequestWithOnlyASystemPromptIsRefused() {
-		assertThatThrownBy(() -> this.translator.toConverseRequest(parse("""
+		assertThatThrownBy(() -> this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"system","content":"Be brief."}]}""")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> assertThat(ex.status()).isEqualTo(400));
+			.isInstanceOfSatisfying(GatewayException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
 	}
 
 	@Test
 	void maxCompletionTokensWinsTemperatureIsClampedAndAStopStringBecomesAList() {
-		ObjectNode converse = this.translator.toConverseRequest(parse("""
+		ObjectNode converse = this.translator.toConverseRequest(object("""
 				{"messages":[{"role":"user","content":"Hi"}],
 				 "max_completion_tokens":300,"max_tokens":100,"temperature":1.7,"stop":"###"}"""));
 
-		assertThat(converse.get("inferenceConfig")).isEqualTo(parse("""
+		assertThat(converse.get("inferenceConfig")).isEqualTo(object("""
 				{"maxTokens":300,"temperature":1.0,"stopSequences":["###"]}"""));
 	}
 

@@ -6,8 +6,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.parse;
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.wire;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
+import static dev.meridian.gateway.testsupport.Fixtures.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BedrockResponseTranslatorTest {
@@ -16,10 +17,10 @@ class BedrockResponseTranslatorTest {
 
 	@Test
 	void textAnswerBecomesAChatCompletion() {
-		ObjectNode completion = this.translator.toChatCompletion(BedrockFixtures.json("converse-response-text.json"),
+		ObjectNode completion = this.translator.toChatCompletion(resource("bedrock/converse-response-text.json"),
 				"claude-sonnet", "chatcmpl-42", 1_700_000_000L);
 
-		assertThat(wire(completion)).isEqualTo(parse("""
+		assertThat(wire(completion)).isEqualTo(object("""
 				{"id":"chatcmpl-42","object":"chat.completion","created":1700000000,"model":"claude-sonnet",
 				 "choices":[{"index":0,
 				   "message":{"role":"assistant","content":"Bonjour! Paris is lovely in spring.","refusal":null},
@@ -31,7 +32,7 @@ class BedrockResponseTranslatorTest {
 	@Test
 	void toolUseBecomesToolCallsWithArgumentsAsAJsonStringAndReasoningStaysOut() {
 		ObjectNode completion = this.translator.toChatCompletion(
-				BedrockFixtures.json("converse-response-tool-use.json"), "claude-sonnet", "chatcmpl-7", 1L);
+				resource("bedrock/converse-response-tool-use.json"), "claude-sonnet", "chatcmpl-7", 1L);
 
 		ObjectNode message = (ObjectNode) completion.at("/choices/0/message");
 		assertThat(message.path("content").stringValue()).isEqualTo("Let me check the weather.");
@@ -39,7 +40,7 @@ class BedrockResponseTranslatorTest {
 		assertThat(message.at("/tool_calls/0/type").stringValue()).isEqualTo("function");
 		assertThat(message.at("/tool_calls/0/function/name").stringValue()).isEqualTo("get_weather");
 		String arguments = message.at("/tool_calls/0/function/arguments").stringValue();
-		assertThat(JsonMapper.shared().readTree(arguments)).isEqualTo(parse("""
+		assertThat(JsonMapper.shared().readTree(arguments)).isEqualTo(object("""
 				{"city":"Paris","unit":"celsius"}"""));
 		assertThat(completion.at("/choices/0/finish_reason").stringValue()).isEqualTo("tool_calls");
 	}
@@ -47,16 +48,16 @@ class BedrockResponseTranslatorTest {
 	@Test
 	void usageCountsCacheReadsAndWritesAsPromptTokens() {
 		ObjectNode completion = this.translator.toChatCompletion(
-				BedrockFixtures.json("converse-response-tool-use.json"), "claude-sonnet", "chatcmpl-7", 1L);
+				resource("bedrock/converse-response-tool-use.json"), "claude-sonnet", "chatcmpl-7", 1L);
 
-		assertThat(wire(completion.get("usage"))).isEqualTo(parse("""
+		assertThat(wire(completion.get("usage"))).isEqualTo(object("""
 				{"prompt_tokens":2024,"completion_tokens":61,"total_tokens":2085,
 				 "prompt_tokens_details":{"cached_tokens":1800,"cache_write_tokens":200}}"""));
 	}
 
 	@Test
 	void anAnswerWithOnlyToolCallsHasNullContent() {
-		ObjectNode completion = this.translator.toChatCompletion(parse("""
+		ObjectNode completion = this.translator.toChatCompletion(object("""
 				{"output":{"message":{"role":"assistant","content":[
 				  {"toolUse":{"toolUseId":"t1","name":"get_time","input":{}}}]}},
 				 "stopReason":"tool_use","usage":{"inputTokens":3,"outputTokens":4,"totalTokens":7}}"""),

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.testsupport.Fixtures;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.meridian.gateway.provider.bedrock.BedrockFixtures.parse;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class BedrockStreamTranslatorTest {
 						 "function":{"name":"get_time","arguments":""}}]}""", null),
 				choice("{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"{}\"}}]}", null),
 				choice("{}", "tool_calls"),
-				parse(CHUNK.formatted("""
+				object(CHUNK.formatted("""
 						"choices":[],"usage":{"prompt_tokens":1436,"completion_tokens":57,"total_tokens":1493,
 						 "prompt_tokens_details":{"cached_tokens":1024,"cache_write_tokens":0}}""")));
 		byte[] stream = BedrockFixtures.concat(BedrockFixtures.streamFrames("converse-stream-tool-use.json"));
@@ -45,7 +47,7 @@ class BedrockStreamTranslatorTest {
 		Random random = new Random(7);
 		for (int run = 0; run < 50; run++) {
 			BedrockStreamTranslator translator = translator();
-			assertThat(translate(stream, translator, random)).as("split %d", run).map(BedrockFixtures::wire)
+			assertThat(translate(stream, translator, random)).as("split %d", run).map(Fixtures::wire)
 				.isEqualTo(expected);
 			assertThat(translator.usage()).isEqualTo(new BedrockUsage(412, 57, 1024, 0));
 		}
@@ -54,7 +56,7 @@ class BedrockStreamTranslatorTest {
 	@Test
 	void usageIsZeroUntilTheMetadataEventArrives() {
 		BedrockStreamTranslator translator = translator();
-		translator.onEvent("messageStart", parse("{\"role\":\"assistant\"}"));
+		translator.onEvent("messageStart", object("{\"role\":\"assistant\"}"));
 
 		assertThat(translator.usage()).isEqualTo(BedrockUsage.NONE);
 	}
@@ -74,10 +76,10 @@ class BedrockStreamTranslatorTest {
 			for (EventStreamMessage message : decoder.feed(stream)) {
 				sent.addAll(translator.onMessage(message));
 			}
-		}).isInstanceOfSatisfying(BedrockException.class, ex -> {
-			assertThat(ex.status()).isEqualTo(429);
+		}).isInstanceOfSatisfying(GatewayException.class, ex -> {
+			assertThat(ex.status().value()).isEqualTo(429);
 			assertThat(ex.code()).isEqualTo("rate_limit_exceeded");
-			assertThat(ex.error().retryable()).isTrue();
+			assertThat(ex.retryable()).isTrue();
 			assertThat(ex.getMessage())
 				.isEqualTo("Bedrock ThrottlingException: Too many tokens, please wait before trying again.");
 		});
@@ -93,8 +95,8 @@ class BedrockStreamTranslatorTest {
 			.feed(BedrockFixtures.exceptionFrame(exceptionType, "{\"message\":\"failed\"}"))
 			.getFirst();
 
-		assertThatThrownBy(() -> translator().onMessage(exception)).isInstanceOfSatisfying(BedrockException.class,
-				ex -> assertThat(ex.status()).isEqualTo(status));
+		assertThatThrownBy(() -> translator().onMessage(exception)).isInstanceOfSatisfying(GatewayException.class,
+				ex -> assertThat(ex.status().value()).isEqualTo(status));
 	}
 
 	@Test
@@ -103,8 +105,8 @@ class BedrockStreamTranslatorTest {
 			.feed(BedrockFixtures.errorFrame("InternalFailure", "The stream broke"))
 			.getFirst();
 
-		assertThatThrownBy(() -> translator().onMessage(error)).isInstanceOfSatisfying(BedrockException.class, ex -> {
-			assertThat(ex.status()).isEqualTo(502);
+		assertThatThrownBy(() -> translator().onMessage(error)).isInstanceOfSatisfying(GatewayException.class, ex -> {
+			assertThat(ex.status().value()).isEqualTo(502);
 			assertThat(ex.getMessage()).isEqualTo("Bedrock InternalFailure: The stream broke");
 		});
 	}
@@ -112,8 +114,8 @@ class BedrockStreamTranslatorTest {
 	@Test
 	void anExceptionNamePassedAsAnEventThrowsToo() {
 		assertThatThrownBy(() -> translator().onEvent("modelStreamErrorException",
-				parse("{\"message\":\"model failed\",\"originalStatusCode\":500}")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> assertThat(ex.status()).isEqualTo(502));
+				object("{\"message\":\"model failed\",\"originalStatusCode\":500}")))
+			.isInstanceOfSatisfying(GatewayException.class, ex -> assertThat(ex.status().value()).isEqualTo(502));
 	}
 
 	@Test
@@ -121,26 +123,26 @@ class BedrockStreamTranslatorTest {
 		BedrockStreamTranslator translator = translator();
 
 		assertThat(translator.onEvent("contentBlockDelta",
-				parse("{\"contentBlockIndex\":0,\"delta\":{\"reasoningContent\":{\"text\":\"hmm\"}}}"))).isEmpty();
-		assertThat(translator.onEvent("contentBlockStop", parse("{\"contentBlockIndex\":0}"))).isEmpty();
-		assertThat(translator.onEvent("somethingAddedLater", parse("{}"))).isEmpty();
+				object("{\"contentBlockIndex\":0,\"delta\":{\"reasoningContent\":{\"text\":\"hmm\"}}}"))).isEmpty();
+		assertThat(translator.onEvent("contentBlockStop", object("{\"contentBlockIndex\":0}"))).isEmpty();
+		assertThat(translator.onEvent("somethingAddedLater", object("{}"))).isEmpty();
 	}
 
 	@Test
 	void toolInputForABlockThatNeverStartedIsAMalformedStream() {
 		assertThatThrownBy(() -> translator().onEvent("contentBlockDelta",
-				parse("{\"contentBlockIndex\":4,\"delta\":{\"toolUse\":{\"input\":\"{}\"}}}")))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> {
-				assertThat(ex.status()).isEqualTo(502);
+				object("{\"contentBlockIndex\":4,\"delta\":{\"toolUse\":{\"input\":\"{}\"}}}")))
+			.isInstanceOfSatisfying(GatewayException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(502);
 				assertThat(ex.code()).isEqualTo("upstream_malformed_stream");
 			});
 	}
 
 	@Test
 	void finishReasonsFollowTheStopReason() {
-		List<ObjectNode> chunks = translator().onEvent("messageStop", parse("{\"stopReason\":\"max_tokens\"}"));
+		List<ObjectNode> chunks = translator().onEvent("messageStop", object("{\"stopReason\":\"max_tokens\"}"));
 
-		assertThat(chunks).map(BedrockFixtures::wire).containsExactly(choice("{}", "length"));
+		assertThat(chunks).map(Fixtures::wire).containsExactly(choice("{}", "length"));
 	}
 
 	private static BedrockStreamTranslator translator() {
@@ -148,7 +150,7 @@ class BedrockStreamTranslatorTest {
 	}
 
 	private static ObjectNode choice(String delta, @Nullable String finishReason) {
-		return parse(CHUNK.formatted("\"choices\":[{\"index\":0,\"delta\":" + delta
+		return object(CHUNK.formatted("\"choices\":[{\"index\":0,\"delta\":" + delta
 				+ ",\"logprobs\":null,\"finish_reason\":" + (finishReason == null ? "null" : "\"" + finishReason + "\"")
 				+ "}]"));
 	}

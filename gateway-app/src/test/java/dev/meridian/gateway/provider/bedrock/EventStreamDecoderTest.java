@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import software.amazon.eventstream.HeaderValue;
 
@@ -90,8 +91,8 @@ class EventStreamDecoderTest {
 		frame[frame.length - 10] ^= 0x20;
 
 		assertThatThrownBy(() -> new EventStreamDecoder().feed(frame))
-			.isInstanceOfSatisfying(BedrockException.class, ex -> {
-				assertThat(ex.status()).isEqualTo(502);
+			.isInstanceOfSatisfying(GatewayException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(502);
 				assertThat(ex.code()).isEqualTo("upstream_malformed_stream");
 				assertThat(ex.getMessage()).contains("checksum");
 			});
@@ -103,7 +104,7 @@ class EventStreamDecoderTest {
 		frame[1] ^= 0x7f;
 
 		assertThatThrownBy(() -> new EventStreamDecoder().feed(Arrays.copyOf(frame, 12)))
-			.isInstanceOfSatisfying(BedrockException.class,
+			.isInstanceOfSatisfying(GatewayException.class,
 					ex -> assertThat(ex.getMessage()).contains("prelude checksum mismatch"));
 	}
 
@@ -114,7 +115,7 @@ class EventStreamDecoderTest {
 		byte[] frame = BedrockFixtures.encode(headers, "{}".getBytes(StandardCharsets.UTF_8));
 
 		assertThatThrownBy(() -> new EventStreamDecoder().feed(frame))
-			.isInstanceOfSatisfying(BedrockException.class,
+			.isInstanceOfSatisfying(GatewayException.class,
 					ex -> assertThat(ex.getMessage()).contains(":message-type"));
 	}
 

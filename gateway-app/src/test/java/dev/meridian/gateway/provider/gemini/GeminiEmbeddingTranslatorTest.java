@@ -1,17 +1,17 @@
 package dev.meridian.gateway.provider.gemini;
 
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.fixture;
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GeminiEmbeddingTranslatorTest {
 
@@ -19,11 +19,11 @@ class GeminiEmbeddingTranslatorTest {
 
 	@Test
 	void singleInputBecomesOneEmbedRequest() {
-		ObjectNode batch = translator.toBatchEmbedRequest(json("""
+		ObjectNode batch = translator.toBatchEmbedRequest(object("""
 				{"model": "embed", "input": "The quick brown fox"}
 				"""), "gemini-embedding-001");
 
-		assertThat(batch).isEqualTo(json("""
+		assertThat(batch).isEqualTo(object("""
 				{"requests": [{"model": "models/gemini-embedding-001",
 							   "content": {"parts": [{"text": "The quick brown fox"}]}}]}
 				"""));
@@ -31,11 +31,11 @@ class GeminiEmbeddingTranslatorTest {
 
 	@Test
 	void inputArrayBecomesOneRequestPerTextWithTheRequestedDimensions() {
-		ObjectNode batch = translator.toBatchEmbedRequest(json("""
+		ObjectNode batch = translator.toBatchEmbedRequest(object("""
 				{"model": "embed", "input": ["first", "second"], "dimensions": 768, "encoding_format": "base64"}
 				"""), "models/gemini-embedding-001");
 
-		assertThat(batch).isEqualTo(json("""
+		assertThat(batch).isEqualTo(object("""
 				{"requests": [
 				  {"model": "models/gemini-embedding-001", "content": {"parts": [{"text": "first"}]}, "outputDimensionality": 768},
 				  {"model": "models/gemini-embedding-001", "content": {"parts": [{"text": "second"}]}, "outputDimensionality": 768}
@@ -68,9 +68,9 @@ class GeminiEmbeddingTranslatorTest {
 
 	@Test
 	void embeddingsComeBackAsAnOpenAiListWithTheEstimatedUsage() {
-		ObjectNode list = translator.toOpenAiEmbeddings(fixture("batch-embed-response.json"), "embed", 6);
+		ObjectNode list = translator.toOpenAiEmbeddings(resource("gemini/batch-embed-response.json"), "embed", 6);
 
-		assertThat(list).isEqualTo(json("""
+		assertThat(list).isEqualTo(object("""
 				{"object": "list",
 				 "data": [
 				   {"object": "embedding", "index": 0, "embedding": [-0.0198242, 0.0081329, 0.0134124, -0.0655975]},
@@ -82,7 +82,7 @@ class GeminiEmbeddingTranslatorTest {
 
 	@Test
 	void base64EncodingIsLittleEndianFloat32AsOpenAiSends() {
-		ObjectNode list = translator.toOpenAiEmbeddings(fixture("batch-embed-response.json"), "embed", 6, "base64");
+		ObjectNode list = translator.toOpenAiEmbeddings(resource("gemini/batch-embed-response.json"), "embed", 6, "base64");
 
 		byte[] bytes = Base64.getDecoder().decode(list.at("/data/1/embedding").asString());
 		ByteBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -98,8 +98,8 @@ class GeminiEmbeddingTranslatorTest {
 	}
 
 	private void assertBadRequest(String embeddingRequest, String messagePart) {
-		assertThatThrownBy(() -> translator.toBatchEmbedRequest(json(embeddingRequest), "gemini-embedding-001"))
-				.isInstanceOfSatisfying(GeminiTranslationException.class, e -> assertThat(e.status()).isEqualTo(400))
+		assertThatThrownBy(() -> translator.toBatchEmbedRequest(object(embeddingRequest), "gemini-embedding-001"))
+				.isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.status().value()).isEqualTo(400))
 				.hasMessageContaining(messagePart);
 	}
 }

@@ -1,12 +1,14 @@
 package dev.meridian.gateway.provider.gemini;
 
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.json;
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.text;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.openAiEnvelope;
+import static dev.meridian.gateway.testsupport.Fixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GeminiErrorsTest {
 
@@ -26,20 +28,20 @@ class GeminiErrorsTest {
 			"proxy-page.html,               502, 502, api_error,             upstream_error,       true"})
 	void geminiErrorsMapToOpenAiErrors(String fixture, int httpStatus, int status, String type, String code,
 			boolean retryable) {
-		GeminiErrors.MappedError error = GeminiErrors.toOpenAiError(httpStatus, text("errors/" + fixture));
+		GatewayException error = GeminiErrors.fromResponse(httpStatus, text("gemini/errors/" + fixture));
 
-		assertThat(error.status()).isEqualTo(status);
+		assertThat(error.status().value()).isEqualTo(status);
 		assertThat(error.retryable()).isEqualTo(retryable);
-		assertThat(error.body().at("/error/type").asString()).isEqualTo(type);
-		assertThat(error.body().at("/error/code").asString()).isEqualTo(code);
-		assertThat(error.body().at("/error/param").isNull()).isTrue();
+		assertThat(openAiEnvelope(error).at("/error/type").asString()).isEqualTo(type);
+		assertThat(openAiEnvelope(error).at("/error/code").asString()).isEqualTo(code);
+		assertThat(openAiEnvelope(error).at("/error/param").isNull()).isTrue();
 	}
 
 	@Test
 	void envelopeKeepsGeminisStatusAndMessage() {
-		GeminiErrors.MappedError error = GeminiErrors.toOpenAiError(404, text("errors/not-found.json"));
+		GatewayException error = GeminiErrors.fromResponse(404, text("gemini/errors/not-found.json"));
 
-		assertThat(error.body()).isEqualTo(json("""
+		assertThat(openAiEnvelope(error)).isEqualTo(object("""
 				{"error": {"message": "Gemini NOT_FOUND: models/gemini-0.9-ultra is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.",
 						   "type": "not_found_error", "param": null, "code": "not_found"}}
 				"""));
@@ -47,9 +49,10 @@ class GeminiErrorsTest {
 
 	@Test
 	void bodiesWithoutAGeminiErrorAreJudgedByHttpStatus() {
-		assertThat(GeminiErrors.toOpenAiError(429, "").status()).isEqualTo(429);
-		assertThat(GeminiErrors.toOpenAiError(413, "Request Entity Too Large").status()).isEqualTo(400);
-		assertThat(GeminiErrors.toOpenAiError(504, null).body().at("/error/message").asString()).isEqualTo("Gemini HTTP 504");
-		assertThat(GeminiErrors.toOpenAiError(500, "{}").retryable()).isTrue();
+		assertThat(GeminiErrors.fromResponse(429, "").status().value()).isEqualTo(429);
+		assertThat(GeminiErrors.fromResponse(413, "Request Entity Too Large").status().value()).isEqualTo(400);
+		assertThat(openAiEnvelope(GeminiErrors.fromResponse(504, null)).at("/error/message").asString())
+				.isEqualTo("Gemini HTTP 504");
+		assertThat(GeminiErrors.fromResponse(500, "{}").retryable()).isTrue();
 	}
 }

@@ -1,15 +1,16 @@
 package dev.meridian.gateway.provider.gemini;
 
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.array;
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.meridian.gateway.testsupport.Fixtures.array;
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GeminiRequestTranslatorTest {
 
@@ -17,18 +18,18 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void plainUserMessageBecomesOneUserTurn() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"model": "gemini-flash", "messages": [{"role": "user", "content": "Say hello."}]}
 				"""));
 
-		assertThat(request).isEqualTo(json("""
+		assertThat(request).isEqualTo(object("""
 				{"contents": [{"role": "user", "parts": [{"text": "Say hello."}]}]}
 				"""));
 	}
 
 	@Test
 	void systemAndDeveloperMessagesBecomeTheSystemInstruction() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [
 				  {"role": "system", "content": "You are terse."},
 				  {"role": "developer", "content": [{"type": "text", "text": "Answer in French."}]},
@@ -36,7 +37,7 @@ class GeminiRequestTranslatorTest {
 				]}
 				"""));
 
-		assertThat(request.get("systemInstruction")).isEqualTo(json("""
+		assertThat(request.get("systemInstruction")).isEqualTo(object("""
 				{"parts": [{"text": "You are terse."}, {"text": "Answer in French."}]}
 				"""));
 		assertThat(request.get("contents")).hasSize(1);
@@ -44,7 +45,7 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void multiTurnMapsAssistantToModelAndMergesConsecutiveTurnsOfOneRole() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [
 				  {"role": "user", "content": "Hi"},
 				  {"role": "user", "content": [{"type": "text", "text": "Are you there?"}]},
@@ -65,7 +66,7 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void toolsBecomeFunctionDeclarationsWithGeminiSchemas() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "Weather in Paris?"}],
 				 "tools": [
 				   {"type": "function", "function": {
@@ -91,30 +92,30 @@ class GeminiRequestTranslatorTest {
 	@ParameterizedTest
 	@CsvSource({"auto, AUTO", "none, NONE", "required, ANY"})
 	void toolChoiceModes(String toolChoice, String mode) {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "Hi"}], "tool_choice": "%s"}
 				""".formatted(toolChoice)));
 
-		assertThat(request.get("toolConfig")).isEqualTo(json("""
+		assertThat(request.get("toolConfig")).isEqualTo(object("""
 				{"functionCallingConfig": {"mode": "%s"}}
 				""".formatted(mode)));
 	}
 
 	@Test
 	void namedToolChoiceAllowsOnlyThatFunction() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "Hi"}],
 				 "tool_choice": {"type": "function", "function": {"name": "get_weather"}}}
 				"""));
 
-		assertThat(request.get("toolConfig")).isEqualTo(json("""
+		assertThat(request.get("toolConfig")).isEqualTo(object("""
 				{"functionCallingConfig": {"mode": "ANY", "allowedFunctionNames": ["get_weather"]}}
 				"""));
 	}
 
 	@Test
 	void toolCallsAndResultsTravelAsFunctionCallAndFunctionResponse() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [
 				  {"role": "user", "content": "Weather and time in Paris?"},
 				  {"role": "assistant", "content": null, "tool_calls": [
@@ -146,7 +147,7 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void unsignedToolCallHistoryGetsTheDocumentedStandInSignatureOnItsFirstCall() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [
 				  {"role": "user", "content": "Weather and time?"},
 				  {"role": "assistant", "content": "Looking.", "tool_calls": [
@@ -159,7 +160,7 @@ class GeminiRequestTranslatorTest {
 				"""));
 
 		var modelParts = request.get("contents").get(1).get("parts");
-		assertThat(modelParts.get(0)).isEqualTo(json("""
+		assertThat(modelParts.get(0)).isEqualTo(object("""
 				{"text": "Looking."}
 				"""));
 		assertThat(modelParts.get(1).get("thoughtSignature").asString()).isEqualTo("skip_thought_signature_validator");
@@ -169,12 +170,12 @@ class GeminiRequestTranslatorTest {
 	@Test
 	void toolResultRoundTripsWithAToolCallTheResponseTranslatorProduced() {
 		ObjectNode completion = new GeminiResponseTranslator().toChatCompletion(
-				GeminiFixtures.fixture("function-call-response.json"), "gemini-flash", "chatcmpl-1", 1L);
+				resource("gemini/function-call-response.json"), "gemini-flash", "chatcmpl-1", 1L);
 		ObjectNode assistant = (ObjectNode) completion.get("choices").get(0).get("message");
 		String weatherCallId = assistant.get("tool_calls").get(0).get("id").asString();
 		String timeCallId = assistant.get("tool_calls").get(1).get("id").asString();
 
-		ObjectNode chat = json("""
+		ObjectNode chat = object("""
 				{"messages": [{"role": "user", "content": "Weather and time in Paris?"}]}
 				""");
 		chat.withArray("messages").add(assistant);
@@ -182,7 +183,7 @@ class GeminiRequestTranslatorTest {
 		chat.withArray("messages").addObject().put("role", "tool").put("tool_call_id", weatherCallId).put("content", "sunny");
 		ObjectNode request = translator.toGenerateContentRequest(chat);
 
-		assertThat(request.get("contents").get(1)).isEqualTo(json("""
+		assertThat(request.get("contents").get(1)).isEqualTo(object("""
 				{"role": "model", "parts": [
 				  {"functionCall": {"name": "get_weather", "args": {"city": "Paris", "unit": "celsius"}},
 				   "thoughtSignature": "CiQB0e2Kb7m0pMNZ3Kq1yTz0n6Wq4y1rZb9fJ1xq0cQ3b2a1ZgpKAdHtim8="},
@@ -195,7 +196,7 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void imagesTravelInlineOrAsFileData() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": [
 				  {"type": "text", "text": "Compare these."},
 				  {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo=", "detail": "high"}},
@@ -216,26 +217,26 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void jsonObjectResponseFormatAsksForJson() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "List three colours as JSON."}],
 				 "response_format": {"type": "json_object"}}
 				"""));
 
-		assertThat(request.get("generationConfig")).isEqualTo(json("""
+		assertThat(request.get("generationConfig")).isEqualTo(object("""
 				{"responseMimeType": "application/json"}
 				"""));
 	}
 
 	@Test
 	void jsonSchemaResponseFormatPassesTheSchemaAsResponseJsonSchema() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "Extract the person."}],
 				 "response_format": {"type": "json_schema", "json_schema": {"name": "person", "strict": true, "schema":
 				   {"type": "object", "properties": {"name": {"type": "string"}, "age": {"type": ["integer", "null"]}},
 					"required": ["name", "age"], "additionalProperties": false}}}}
 				"""));
 
-		assertThat(request.get("generationConfig")).isEqualTo(json("""
+		assertThat(request.get("generationConfig")).isEqualTo(object("""
 				{"responseMimeType": "application/json", "responseJsonSchema":
 				  {"type": "object", "properties": {"name": {"type": "string"}, "age": {"type": ["integer", "null"]}},
 				   "required": ["name", "age"], "additionalProperties": false}}
@@ -244,13 +245,13 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void samplingParametersBecomeTheGenerationConfig() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "Hi"}], "temperature": 0.2, "top_p": 0.9,
 				 "max_tokens": 100, "max_completion_tokens": 256, "stop": "END", "n": 2, "seed": 7,
 				 "presence_penalty": 0.5, "frequency_penalty": -0.5, "stream": true, "user": "u-1"}
 				"""));
 
-		assertThat(request.get("generationConfig")).isEqualTo(json("""
+		assertThat(request.get("generationConfig")).isEqualTo(object("""
 				{"temperature": 0.2, "topP": 0.9, "maxOutputTokens": 256, "stopSequences": ["END"],
 				 "candidateCount": 2, "seed": 7, "presencePenalty": 0.5, "frequencyPenalty": -0.5}
 				"""));
@@ -258,11 +259,11 @@ class GeminiRequestTranslatorTest {
 
 	@Test
 	void maxTokensAndStopListAreUsedWhenAlone() {
-		ObjectNode request = translator.toGenerateContentRequest(json("""
+		ObjectNode request = translator.toGenerateContentRequest(object("""
 				{"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 100, "stop": ["a", "b"]}
 				"""));
 
-		assertThat(request.get("generationConfig")).isEqualTo(json("""
+		assertThat(request.get("generationConfig")).isEqualTo(object("""
 				{"maxOutputTokens": 100, "stopSequences": ["a", "b"]}
 				"""));
 	}
@@ -331,9 +332,9 @@ class GeminiRequestTranslatorTest {
 	}
 
 	private void assertBadRequest(String chatRequest, String code, String messagePart) {
-		assertThatThrownBy(() -> translator.toGenerateContentRequest(json(chatRequest)))
-				.isInstanceOfSatisfying(GeminiTranslationException.class, e -> {
-					assertThat(e.status()).isEqualTo(400);
+		assertThatThrownBy(() -> translator.toGenerateContentRequest(object(chatRequest)))
+				.isInstanceOfSatisfying(GatewayException.class, e -> {
+					assertThat(e.status().value()).isEqualTo(400);
 					assertThat(e.code()).isEqualTo(code);
 				})
 				.hasMessageContaining(messagePart);

@@ -1,17 +1,17 @@
 package dev.meridian.gateway.provider.gemini;
 
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.fixture;
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.json;
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.wire;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.meridian.gateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.resource;
+import static dev.meridian.gateway.testsupport.Fixtures.wire;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GeminiResponseTranslatorTest {
 
@@ -19,10 +19,10 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void textResponseBecomesAChatCompletionWithoutTheThoughts() {
-		ObjectNode completion = translator.toChatCompletion(fixture("text-response.json"), "my-gemini", "chatcmpl-42",
+		ObjectNode completion = translator.toChatCompletion(resource("gemini/text-response.json"), "my-gemini", "chatcmpl-42",
 				1_750_000_000L);
 
-		assertThat(wire(completion)).isEqualTo(json("""
+		assertThat(wire(completion)).isEqualTo(object("""
 				{"id": "chatcmpl-42", "object": "chat.completion", "created": 1750000000, "model": "my-gemini",
 				 "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello! How can I help you today?"},
 							  "finish_reason": "stop"}],
@@ -34,7 +34,7 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void functionCallsBecomeToolCallsWithTheirThoughtSignature() {
-		ObjectNode completion = translator.toChatCompletion(fixture("function-call-response.json"), "my-gemini", "chatcmpl-1", 1L);
+		ObjectNode completion = translator.toChatCompletion(resource("gemini/function-call-response.json"), "my-gemini", "chatcmpl-1", 1L);
 
 		var choice = completion.get("choices").get(0);
 		assertThat(choice.get("finish_reason").asString()).isEqualTo("tool_calls");
@@ -46,7 +46,7 @@ class GeminiResponseTranslatorTest {
 		assertThat(calls.get(0).get("type").asString()).isEqualTo("function");
 		assertThat(calls.get(0).at("/function/name").asString()).isEqualTo("get_weather");
 		assertThat(JsonMapper.shared().readTree(calls.get(0).at("/function/arguments").asString()))
-				.isEqualTo(json("""
+				.isEqualTo(object("""
 						{"city": "Paris", "unit": "celsius"}
 						"""));
 		assertThat(calls.get(0).at("/extra_content/google/thought_signature").asString())
@@ -57,12 +57,12 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void everyCandidateBecomesAChoice() {
-		ObjectNode completion = translator.toChatCompletion(fixture("two-candidates-response.json"), "m", "id", 1L);
+		ObjectNode completion = translator.toChatCompletion(resource("gemini/two-candidates-response.json"), "m", "id", 1L);
 
 		assertThat(completion.get("choices")).extracting(c -> c.get("index").asInt() + ":" + c.get("finish_reason").asString()
 				+ ":" + c.at("/message/content").asString()).containsExactly(
 						"0:stop:Blue.", "1:length:The sky looks blue because");
-		assertThat(completion.get("usage")).isEqualTo(json("""
+		assertThat(completion.get("usage")).isEqualTo(object("""
 				{"prompt_tokens": 7, "completion_tokens": 8, "total_tokens": 15,
 				 "prompt_tokens_details": {"cached_tokens": 0}, "completion_tokens_details": {"reasoning_tokens": 0}}
 				"""));
@@ -70,7 +70,7 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void toolUsePromptTokensCountAsPromptSoTheTotalsAddUp() {
-		var usage = GeminiUsage.toOpenAi(json("""
+		var usage = GeminiUsage.toOpenAi(object("""
 				{"promptTokenCount": 40, "candidatesTokenCount": 25, "toolUsePromptTokenCount": 310,
 				 "thoughtsTokenCount": 12, "totalTokenCount": 387}
 				"""));
@@ -82,7 +82,7 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void candidateStoppedBySafetyIsContentFilteredWithNoContent() {
-		ObjectNode completion = translator.toChatCompletion(fixture("safety-stopped-response.json"), "m", "id", 1L);
+		ObjectNode completion = translator.toChatCompletion(resource("gemini/safety-stopped-response.json"), "m", "id", 1L);
 
 		var choice = completion.get("choices").get(0);
 		assertThat(choice.get("finish_reason").asString()).isEqualTo("content_filter");
@@ -91,9 +91,9 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void blockedPromptIsAContentFilterBadRequest() {
-		assertThatThrownBy(() -> translator.toChatCompletion(fixture("blocked-prompt-response.json"), "m", "id", 1L))
-				.isInstanceOfSatisfying(GeminiTranslationException.class, e -> {
-					assertThat(e.status()).isEqualTo(400);
+		assertThatThrownBy(() -> translator.toChatCompletion(resource("gemini/blocked-prompt-response.json"), "m", "id", 1L))
+				.isInstanceOfSatisfying(GatewayException.class, e -> {
+					assertThat(e.status().value()).isEqualTo(400);
 					assertThat(e.code()).isEqualTo("content_filter");
 				})
 				.hasMessageContaining("PROHIBITED_CONTENT");
@@ -101,10 +101,10 @@ class GeminiResponseTranslatorTest {
 
 	@Test
 	void responseWithoutCandidatesOrBlockReasonIsAnUpstreamFailure() {
-		assertThatThrownBy(() -> translator.toChatCompletion(json("""
+		assertThatThrownBy(() -> translator.toChatCompletion(object("""
 				{"usageMetadata": {"promptTokenCount": 3, "totalTokenCount": 3}, "modelVersion": "gemini-2.5-flash"}
 				"""), "m", "id", 1L))
-				.isInstanceOfSatisfying(GeminiTranslationException.class, e -> assertThat(e.status()).isEqualTo(502));
+				.isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.status().value()).isEqualTo(502));
 	}
 
 	@ParameterizedTest

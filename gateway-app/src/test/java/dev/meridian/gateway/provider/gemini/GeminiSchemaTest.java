@@ -1,16 +1,17 @@
 package dev.meridian.gateway.provider.gemini;
 
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.json;
+import dev.meridian.gateway.error.GatewayException;
+import org.junit.jupiter.api.Test;
+
+import static dev.meridian.gateway.testsupport.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class GeminiSchemaTest {
 
 	@Test
 	void referencesAreInlinedAndKeywordsGeminiRejectsAreDropped() {
-		var schema = GeminiSchema.toGemini(json("""
+		var schema = GeminiSchema.toGemini(object("""
 				{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
 				 "$defs": {"Address": {"type": "object", "properties": {"city": {"type": "string"}},
 									   "required": ["city"], "additionalProperties": false}},
@@ -19,7 +20,7 @@ class GeminiSchemaTest {
 				 "additionalProperties": false}
 				"""));
 
-		assertThat(schema).isEqualTo(json("""
+		assertThat(schema).isEqualTo(object("""
 				{"type": "OBJECT", "properties": {
 				  "home": {"type": "OBJECT", "properties": {"city": {"type": "STRING"}}, "required": ["city"],
 						   "description": "Where they live"},
@@ -29,7 +30,7 @@ class GeminiSchemaTest {
 
 	@Test
 	void nullTypesBecomeNullable() {
-		var schema = GeminiSchema.toGemini(json("""
+		var schema = GeminiSchema.toGemini(object("""
 				{"type": "object", "properties": {
 				  "nickname": {"type": ["string", "null"]},
 				  "age": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "null"}]},
@@ -38,7 +39,7 @@ class GeminiSchemaTest {
 				  "kind": {"const": "person"}}}
 				"""));
 
-		assertThat(schema.get("properties")).isEqualTo(json("""
+		assertThat(schema.get("properties")).isEqualTo(object("""
 				{"nickname": {"nullable": true, "type": "STRING"},
 				 "age": {"nullable": true, "type": "INTEGER", "minimum": 0},
 				 "id": {"anyOf": [{"type": "STRING"}, {"type": "INTEGER"}]},
@@ -49,13 +50,13 @@ class GeminiSchemaTest {
 
 	@Test
 	void recursiveReferencesStopAtAnOpenObject() {
-		var schema = GeminiSchema.toGemini(json("""
+		var schema = GeminiSchema.toGemini(object("""
 				{"type": "object", "properties": {"root": {"$ref": "#/definitions/Node"}},
 				 "definitions": {"Node": {"type": "object", "properties": {
 				   "name": {"type": "string"}, "child": {"$ref": "#/definitions/Node"}}}}}
 				"""));
 
-		assertThat(schema.at("/properties/root/properties/child")).isEqualTo(json("""
+		assertThat(schema.at("/properties/root/properties/child")).isEqualTo(object("""
 				{"type": "OBJECT"}
 				"""));
 		assertThat(schema.at("/properties/root/properties/name/type").asString()).isEqualTo("STRING");
@@ -63,10 +64,10 @@ class GeminiSchemaTest {
 
 	@Test
 	void undefinedReferencesAreABadRequest() {
-		assertThatThrownBy(() -> GeminiSchema.toGemini(json("""
+		assertThatThrownBy(() -> GeminiSchema.toGemini(object("""
 				{"type": "object", "properties": {"a": {"$ref": "#/$defs/Missing"}}}
 				""")))
-				.isInstanceOfSatisfying(GeminiTranslationException.class, e -> assertThat(e.status()).isEqualTo(400))
+				.isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.status().value()).isEqualTo(400))
 				.hasMessageContaining("#/$defs/Missing");
 	}
 }

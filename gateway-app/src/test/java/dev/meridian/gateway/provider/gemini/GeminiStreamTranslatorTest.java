@@ -1,17 +1,18 @@
 package dev.meridian.gateway.provider.gemini;
 
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.json;
-import static dev.meridian.gateway.provider.gemini.GeminiFixtures.sseEvents;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.meridian.gateway.testsupport.Fixtures.object;
+import static dev.meridian.gateway.testsupport.Fixtures.sseData;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GeminiStreamTranslatorTest {
 
@@ -21,21 +22,21 @@ class GeminiStreamTranslatorTest {
 	void textStreamBecomesRoleThenContentDeltasThenFinishThenUsage() {
 		List<ObjectNode> chunks = translateAll("text-stream.sse");
 
-		assertThat(chunks).map(GeminiFixtures::wire).containsExactly(
-				json("""
+		assertThat(chunks).map(Fixtures::wire).containsExactly(
+				object("""
 						{"id": "chatcmpl-7", "object": "chat.completion.chunk", "created": 1750000000, "model": "my-gemini",
 						 "choices": [{"index": 0, "delta": {"role": "assistant", "content": "The sky"}, "finish_reason": null}]}
 						"""),
-				json("""
+				object("""
 						{"id": "chatcmpl-7", "object": "chat.completion.chunk", "created": 1750000000, "model": "my-gemini",
 						 "choices": [{"index": 0, "delta": {"content": " is blue because air scatters short wavelengths."},
 									  "finish_reason": null}]}
 						"""),
-				json("""
+				object("""
 						{"id": "chatcmpl-7", "object": "chat.completion.chunk", "created": 1750000000, "model": "my-gemini",
 						 "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
 						"""),
-				json("""
+				object("""
 						{"id": "chatcmpl-7", "object": "chat.completion.chunk", "created": 1750000000, "model": "my-gemini",
 						 "choices": [],
 						 "usage": {"prompt_tokens": 9, "completion_tokens": 30, "total_tokens": 39,
@@ -49,7 +50,7 @@ class GeminiStreamTranslatorTest {
 		List<ObjectNode> chunks = translateAll("function-call-stream.sse");
 
 		assertThat(chunks).hasSize(4);
-		assertThat(chunks.get(0).at("/choices/0/delta")).isEqualTo(json("""
+		assertThat(chunks.get(0).at("/choices/0/delta")).isEqualTo(object("""
 				{"role": "assistant", "content": "Checking both for you."}
 				"""));
 		var toolCalls = chunks.get(1).at("/choices/0/delta/tool_calls");
@@ -57,7 +58,7 @@ class GeminiStreamTranslatorTest {
 				.containsExactly("0:get_weather", "1:get_time");
 		assertThat(toolCalls.get(0).get("id").asString()).startsWith("call_");
 		assertThat(toolCalls.get(0).get("type").asString()).isEqualTo("function");
-		assertThat(JsonMapper.shared().readTree(toolCalls.get(0).at("/function/arguments").asString())).isEqualTo(json("""
+		assertThat(JsonMapper.shared().readTree(toolCalls.get(0).at("/function/arguments").asString())).isEqualTo(object("""
 				{"city": "Paris", "unit": "celsius"}
 				"""));
 		assertThat(toolCalls.get(0).at("/extra_content/google/thought_signature").asString())
@@ -81,7 +82,7 @@ class GeminiStreamTranslatorTest {
 	void usageIsKnownBeforeTheStreamEnds() {
 		assertThat(stream.usage()).isEmpty();
 
-		stream.onEvent(sseEvents("text-stream.sse").getFirst());
+		stream.onEvent(sseData("gemini/text-stream.sse").getFirst());
 
 		assertThat(stream.usage()).hasValueSatisfying(usage -> {
 			assertThat(usage.get("prompt_tokens").asInt()).isEqualTo(9);
@@ -91,7 +92,7 @@ class GeminiStreamTranslatorTest {
 
 	@Test
 	void streamWithoutUsageEndsWithoutAUsageChunk() {
-		stream.onEvent(json("""
+		stream.onEvent(object("""
 				{"candidates": [{"content": {"parts": [{"text": "Hi"}], "role": "model"}, "finishReason": "STOP", "index": 0}]}
 				"""));
 
@@ -100,11 +101,11 @@ class GeminiStreamTranslatorTest {
 
 	@Test
 	void blockedPromptIsAContentFilterBadRequest() {
-		ObjectNode event = sseEvents("blocked-prompt-stream.sse").getFirst();
+		ObjectNode event = sseData("gemini/blocked-prompt-stream.sse").getFirst();
 
 		assertThatThrownBy(() -> stream.onEvent(event))
-				.isInstanceOfSatisfying(GeminiTranslationException.class, e -> {
-					assertThat(e.status()).isEqualTo(400);
+				.isInstanceOfSatisfying(GatewayException.class, e -> {
+					assertThat(e.status().value()).isEqualTo(400);
 					assertThat(e.code()).isEqualTo("content_filter");
 				})
 				.hasMessageContaining("SAFETY");
@@ -112,7 +113,7 @@ class GeminiStreamTranslatorTest {
 
 	private List<ObjectNode> translateAll(String fixture) {
 		List<ObjectNode> chunks = new ArrayList<>();
-		sseEvents(fixture).forEach(event -> chunks.addAll(stream.onEvent(event)));
+		sseData("gemini/" + fixture).forEach(event -> chunks.addAll(stream.onEvent(event)));
 		chunks.addAll(stream.onEnd());
 		return chunks;
 	}
