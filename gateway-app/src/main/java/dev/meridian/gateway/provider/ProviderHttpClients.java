@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -45,8 +46,13 @@ public final class ProviderHttpClients {
 			.build();
 	}
 
-	/** A client whose every request carries the provider's key, in the header its API expects. */
-	public static HttpClient client(ConnectionProvider pool, ProviderType type, String apiKey) {
+	/**
+	 * A client whose every request carries the provider's key, in the header its API expects.
+	 *
+	 * @param azureAdToken for Azure OpenAI, an Entra ID token sent as a bearer token instead of the key
+	 */
+	public static HttpClient client(ConnectionProvider pool, ProviderType type, String apiKey,
+			@Nullable String azureAdToken) {
 		return HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
 			.keepAlive(true)
@@ -56,6 +62,10 @@ public final class ProviderHttpClients {
 				headers.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
 				if (type.wireFormat() == WireFormat.ANTHROPIC) {
 					headers.set("anthropic-version", ANTHROPIC_VERSION);
+				}
+				if (type.wireFormat() == WireFormat.AZURE_OPENAI && azureAdToken != null && !azureAdToken.isBlank()) {
+					headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + azureAdToken);
+					return;
 				}
 				if (apiKey.isEmpty()) {
 					return;

@@ -89,12 +89,12 @@ public final class RoutingTableFactory {
 	}
 
 	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
-			@Nullable String apiVersion, @Nullable RequestSigner signer) {
+			@Nullable String apiVersion, @Nullable String azureAdToken, @Nullable RequestSigner signer) {
 
 		Provider open() {
 			ConnectionProvider pool = ProviderHttpClients.pool(id);
 			return new Provider(id, type, baseUrl, apiKey, apiVersion, signer,
-					ProviderHttpClients.client(pool, type, apiKey), pool);
+					ProviderHttpClients.client(pool, type, apiKey, azureAdToken), pool);
 		}
 
 	}
@@ -127,7 +127,7 @@ public final class RoutingTableFactory {
 			}
 			try {
 				drafts.put(id, new ProviderDraft(id, type, ProviderBaseUrl.of(url, type), apiKey, provider.apiVersion(),
-						signer));
+						provider.azureAdToken(), signer));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(where + "." + ex.getMessage());

@@ -72,6 +72,8 @@ public abstract class GatewayIntegrationTest {
 				  mock-bare: { type: vllm, base_url: "http://127.0.0.1:%3$d" }
 				  refused: { type: openai_compatible, base_url: "http://127.0.0.1:%4$d/v1" }
 				  dying: { type: openai_compatible, base_url: "%5$s" }
+				  azure: { type: azure_openai, base_url: "http://127.0.0.1:%3$d", api_version: "2024-10-21", api_key: azure-key }
+				  azure-entra: { type: azure_openai, base_url: "http://127.0.0.1:%3$d", azure_ad_token: entra-token }
 				models:
 				  - { name: gpt-4o-mini, provider: mock, model: real-mini, input_cost_per_mtok: 0.15, output_cost_per_mtok: 0.60, cached_input_cost_per_mtok: 0.075 }
 				  - { name: same-name, provider: mock-bare }
@@ -82,6 +84,8 @@ public abstract class GatewayIntegrationTest {
 				  - { name: unreachable, provider: refused }
 				  - { name: scripted, provider: mock, model: scripted }
 				  - { name: dies-mid-stream, provider: dying }
+				  - { name: azure-gpt, provider: azure, model: my-gpt4o-deployment }
+				  - { name: azure-entra, provider: azure-entra, model: entra-deployment }
 				routing:
 				  first_byte_timeout: 2s
 				  timeout: 8s

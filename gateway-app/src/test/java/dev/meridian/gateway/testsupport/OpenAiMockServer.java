@@ -57,7 +57,16 @@ public final class OpenAiMockServer implements AutoCloseable {
 	}
 
 	/** A request as the provider received it. */
-	public record RecordedRequest(String path, Map<String, List<String>> headers, String body, JsonNode json) {
+	/**
+	 * @param path the OpenAI path; Azure's {@code /openai/deployments/{name}/...} is recorded as
+	 * {@code /v1/...}, with the full request target in {@code target}
+	 */
+	public record RecordedRequest(String path, Map<String, List<String>> headers, String body, JsonNode json,
+			String target) {
+
+		public RecordedRequest(String path, Map<String, List<String>> headers, String body, JsonNode json) {
+			this(path, headers, body, json, path);
+		}
 
 		public String header(String name) {
 			return headers.entrySet()
@@ -128,8 +137,8 @@ public final class OpenAiMockServer implements AutoCloseable {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-			RecordedRequest request = new RecordedRequest(exchange.getRequestURI().getPath(),
-					Map.copyOf(exchange.getRequestHeaders()), body, json);
+			RecordedRequest request = new RecordedRequest(openAiPath(exchange.getRequestURI().getPath()),
+					Map.copyOf(exchange.getRequestHeaders()), body, json, exchange.getRequestURI().toString());
 			requests.add(request);
 			Behaviour behaviour = behaviours.get(request.model());
 			if (behaviour != null) {
@@ -145,6 +154,15 @@ public final class OpenAiMockServer implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IOException(ex);
 		}
+	}
+
+	/** Azure OpenAI serves the same operations under {@code /openai/deployments/{deployment}}. */
+	private static String openAiPath(String path) {
+		if (!path.startsWith("/openai/deployments/")) {
+			return path;
+		}
+		int operation = path.indexOf('/', "/openai/deployments/".length());
+		return (operation < 0) ? path : "/v1" + path.substring(operation);
 	}
 
 	private static void answer(HttpExchange exchange, RecordedRequest request) throws IOException {
