@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * The {@code routing} section. Durations are written as {@code 600s}, {@code 2m}, {@code 500ms}.
  *
  * @param timeout longest a whole upstream call may take, stream included
- * @param firstByteTimeout longest to wait for the upstream's response headers
+ * @param firstByteTimeout longest the provider may stay silent: before its first byte, and between reads
  */
 public record RoutingSettings(@Nullable String strategy, @Nullable Integer retries, @Nullable String timeout,
 		@Nullable String firstByteTimeout, @Nullable Map<String, List<String>> fallbacks, @Nullable JsonNode smart) {

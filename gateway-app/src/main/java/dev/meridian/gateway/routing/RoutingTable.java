@@ -50,7 +50,7 @@ public record RoutingTable(int version, Map<String, ModelGroup> groups, Map<Stri
 
 	/**
 	 * @param total longest a whole upstream call may take, stream included
-	 * @param firstByte longest to wait for the upstream's response headers
+	 * @param firstByte longest the provider may stay silent: before its first byte, and between reads
 	 */
 	public record Timeouts(Duration total, Duration firstByte) {
 	}
