@@ -260,6 +260,41 @@ gateway_serves() {
   [[ $DIRECT_ONLY == no && ${PROBE[$1]} != 404 ]]
 }
 
+# ---- CPU used by other processes during the measurements ----
+
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 }' /proc/stat; }
+
+process_ticks() {
+  if [[ -n $1 && -r /proc/$1/stat ]]; then awk '{ print $14 + $15 }' "/proc/$1/stat"; else echo 0; fi
+}
+
+# Stores in the variable named $1 the CPU ticks of this script's finished children (builds, load
+# drivers, probes). It must run in the main shell: only there does `times` see those children.
+children_ticks_into() {
+  times > "$RAW_DIR/times"
+  printf -v "$1" '%s' "$(awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+    split($1, user, /[ms]/); split($2, sys, /[ms]/)
+    printf "%.0f", (user[1] * 60 + user[2] + sys[1] * 60 + sys[2]) * hz }' "$RAW_DIR/times")"
+}
+
+cpu_window_begin() {
+  WINDOW_BUSY=$(busy_ticks)
+  WINDOW_START_NS=$(date +%s%N)
+  children_ticks_into WINDOW_CHILDREN
+}
+
+# OTHER_CPU_PCT: the share of the machine that processes other than ours used since cpu_window_begin.
+cpu_window_end() {
+  local busy children ours elapsed_ns
+  busy=$(($(busy_ticks) - WINDOW_BUSY))
+  elapsed_ns=$(($(date +%s%N) - WINDOW_START_NS))
+  children_ticks_into children
+  ours=$((children - WINDOW_CHILDREN + $(process_ticks "$MOCK_PID") + $(process_ticks "$GATEWAY_PID")))
+  OTHER_CPU_PCT=$(awk -v busy="$busy" -v ours="$ours" -v ns="$elapsed_ns" -v cores="$(nproc)" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN { other = busy - ours; if (other < 0) other = 0
+      printf "%.0f", 100 * other / (ns / 1e9 * hz * cores) }')
+}
+
 # ---- report ----
 
 value() { echo "${R[$1]:--}"; }
@@ -326,9 +361,7 @@ report() {
   echo "Meridian benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine: $(nproc) cores, load average before the run $LOAD_BEFORE; loopback; instant mock upstream$( ((CHUNK_DELAY_MS > 0)) && echo " (chunk delay $CHUNK_DELAY_MS ms)")"
   echo "load: concurrency $CONCURRENCY, $DURATION s measured per workload after $WARMUP s warm-up; peak run at concurrency $PEAK_CONCURRENCY"
-  if awk -v average="$LOAD_BEFORE" 'BEGIN { exit !(average > 1.0) }'; then
-    echo "note: the machine was busy before the run: other processes skew these numbers"
-  fi
+  echo "other processes used $OTHER_CPU_PCT% of the machine's CPU during the measurements$( ((OTHER_CPU_PCT > 5)) && echo ": they skew these numbers")"
   if [[ $DIRECT_ONLY == no ]]; then
     echo "gateway: $GATEWAY_JAR, JAVA_OPTS=${JAVA_OPTS:-(none)}, readiness answered $READINESS"
   else
@@ -372,6 +405,7 @@ main() {
   LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 
   build
+  cpu_window_begin
   start_mock
   warm_up direct "$MOCK_URL"
 
@@ -402,6 +436,7 @@ main() {
     check_gateway_alive
     PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$GATEWAY_PID/status")
   fi
+  cpu_window_end
 
   report | tee "$RESULTS_DIR/latest.txt"
   log "done in $(($(date +%s) - started)) s; table saved to $RESULTS_DIR/latest.txt"

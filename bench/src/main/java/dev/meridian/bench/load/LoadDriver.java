@@ -50,11 +50,12 @@ final class LoadDriver implements AutoCloseable {
             workers.forEach(Worker::abandon);
             finished.await(DRAIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
         }
-        return measurements.snapshot(System.nanoTime() - start);
+        return measurements.snapshot(start);
     }
 
     @Override
     public void close() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        // Bounded: a stuck event loop must not keep the driver from reporting.
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

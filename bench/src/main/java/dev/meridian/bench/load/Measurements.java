@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
@@ -17,6 +18,8 @@ final class Measurements {
     private final Recorder latency = new Recorder(HIGHEST_NANOS, DIGITS);
     private final Recorder timeToFirstContent = new Recorder(HIGHEST_NANOS, DIGITS);
     private final LongAdder successes = new LongAdder();
+    /** When the last answer completed: a request that hangs past the phase must not dilute throughput. */
+    private final LongAccumulator lastSuccessNanos = new LongAccumulator(Long::max, Long.MIN_VALUE);
     private final LongAdder gapSumNanos = new LongAdder();
     private final LongAdder gapCount = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -25,6 +28,7 @@ final class Measurements {
     void recordResponse(long latencyNanos) {
         latency.recordValue(Math.min(latencyNanos, HIGHEST_NANOS));
         successes.increment();
+        lastSuccessNanos.accumulate(System.nanoTime());
     }
 
     void recordStream(long latencyNanos, long firstContentNanos, long gapsNanos, long gaps) {
@@ -42,7 +46,10 @@ final class Measurements {
         }
     }
 
-    PhaseResult snapshot(long elapsedNanos) {
+    /** @param startNanos when the phase began; it lasted until its last successful answer */
+    PhaseResult snapshot(long startNanos) {
+        long last = lastSuccessNanos.get();
+        long elapsedNanos = (last == Long.MIN_VALUE ? System.nanoTime() : last) - startNanos;
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((reason, count) -> errorCounts.put(reason, count.sum()));
         long gaps = gapCount.sum();

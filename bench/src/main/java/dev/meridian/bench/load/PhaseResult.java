@@ -21,7 +21,7 @@ record PhaseResult(
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Successful requests per second over the whole phase, drain included. */
+    /** Successful requests per second, from the phase's start to its last successful answer. */
     double throughput() {
         return elapsedNanos == 0 ? 0 : successes / (elapsedNanos / 1e9);
     }
