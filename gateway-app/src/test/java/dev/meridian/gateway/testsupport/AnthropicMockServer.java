@@ -1,16 +1,11 @@
 package dev.meridian.gateway.testsupport;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.meridian.gateway.testsupport.OpenAiMockServer.Behaviour;
 import dev.meridian.gateway.testsupport.OpenAiMockServer.RecordedRequest;
 import dev.meridian.gateway.testsupport.OpenAiMockServer.StreamWriter;
@@ -29,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * pieces, until the conversation carries a {@code tool_result}. Records every request; a test can
  * replace the answer for one model id, e.g. with an {@link #error}.
  */
-public final class AnthropicMockServer implements AutoCloseable {
+public final class AnthropicMockServer extends LocalProviderServer<RecordedRequest, Behaviour> {
 
 	public static final String MESSAGE_ID = "msg_01XFDUDYJgAACzvnptvVoYEL";
 
@@ -56,50 +51,9 @@ public final class AnthropicMockServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpServer server;
-
-	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
-
-	public AnthropicMockServer() {
-		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		server.createContext("/", this::handle);
-		server.start();
-	}
-
 	/** The root to configure as the provider's {@code base_url}, as Anthropic documents it: no {@code /v1}. */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
-	}
-
-	public List<RecordedRequest> requests() {
-		return requests;
-	}
-
-	public RecordedRequest lastRequest() {
-		return requests.getLast();
-	}
-
-	/** Answers requests for this upstream model id with the behaviour until {@link #reset()}. */
-	public void on(String upstreamModel, Behaviour behaviour) {
-		behaviours.put(upstreamModel, behaviour);
-	}
-
-	public void reset() {
-		behaviours.clear();
-		requests.clear();
-	}
-
-	@Override
-	public void close() {
-		server.stop(0);
+		return "http://127.0.0.1:" + port();
 	}
 
 	/** Anthropic's error answer: {@code {"type":"error","error":{"type","message"}}} with that status. */
@@ -115,14 +69,15 @@ public final class AnthropicMockServer implements AutoCloseable {
 		return body.toString();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	@Override
+	protected void serve(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
 			RecordedRequest request = new RecordedRequest(exchange.getRequestURI().getPath(),
 					Map.copyOf(exchange.getRequestHeaders()), body, json);
-			requests.add(request);
-			Behaviour behaviour = behaviours.get(request.model());
+			record(request);
+			Behaviour behaviour = behaviourFor(request.model());
 			if (behaviour != null) {
 				behaviour.answer(exchange, request);
 			}

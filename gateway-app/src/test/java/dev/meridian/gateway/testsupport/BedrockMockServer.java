@@ -2,21 +2,16 @@ package dev.meridian.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Embedding vectors are three floats derived from the text's length, short enough to compare in a
  * test and exact in float32: {@code [0.125 * length, -0.5, 0.25]}. Token counts are word counts.
  */
-public final class BedrockMockServer implements AutoCloseable {
+public final class BedrockMockServer
+		extends LocalProviderServer<BedrockMockServer.RecordedRequest, BedrockMockServer.Behaviour> {
 
 	public static final String REPLY = "Bonjour from the Bedrock mock!";
 
@@ -85,57 +81,20 @@ public final class BedrockMockServer implements AutoCloseable {
 
 	}
 
-	private final HttpServer server;
-
 	private final SigV4Verifier signatures;
-
-	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
 	/** A Bedrock endpoint of this region that accepts requests signed with these credentials. */
 	public BedrockMockServer(String region, AwsCredentialsIdentity credentials) {
 		this.signatures = new SigV4Verifier("bedrock", region, credentials);
-		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		server.createContext("/", this::handle);
-		server.start();
 	}
 
 	/** The root to configure as the provider's {@code base_url}. */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
-	}
-
-	public List<RecordedRequest> requests() {
-		return requests;
-	}
-
-	public RecordedRequest lastRequest() {
-		return requests.getLast();
-	}
-
-	/** Answers requests for this model id with the behaviour until {@link #reset()}. */
-	public void on(String modelId, Behaviour behaviour) {
-		behaviours.put(modelId, behaviour);
-	}
-
-	public void reset() {
-		behaviours.clear();
-		requests.clear();
+		return "http://127.0.0.1:" + port();
 	}
 
 	@Override
-	public void close() {
-		server.stop(0);
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
+	protected void serve(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] bytes = exchange.getRequestBody().readAllBytes();
 			String rawPath = exchange.getRequestURI().getRawPath();
@@ -151,12 +110,12 @@ public final class BedrockMockServer implements AutoCloseable {
 					URLDecoder.decode(operation.group(1).replace("+", "%2B"), StandardCharsets.UTF_8), operation.group(2),
 					Map.copyOf(exchange.getRequestHeaders()),
 					bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes), rejection.isEmpty());
-			requests.add(request);
+			record(request);
 			if (rejection.isPresent()) {
 				error(exchange, rejection.get().status(), rejection.get().errorType(), rejection.get().message());
 				return;
 			}
-			Behaviour behaviour = behaviours.get(request.modelId());
+			Behaviour behaviour = behaviourFor(request.modelId());
 			if (behaviour != null) {
 				behaviour.answer(exchange, request);
 			}

@@ -2,17 +2,12 @@ package dev.meridian.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.meridian.gateway.testsupport.OpenAiMockServer.Behaviour;
 import dev.meridian.gateway.testsupport.OpenAiMockServer.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * every request with its query string; a test can replace the answer for one model, e.g. with an
  * {@link #error}.
  */
-public final class GeminiMockServer implements AutoCloseable {
+public final class GeminiMockServer extends LocalProviderServer<RecordedRequest, Behaviour> {
 
 	public static final String RESPONSE_ID = "0XhWaKmnHsqP1dkP4bO4-Qo";
 
@@ -53,50 +48,9 @@ public final class GeminiMockServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpServer server;
-
-	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
-
-	public GeminiMockServer() {
-		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		server.createContext("/", this::handle);
-		server.start();
-	}
-
 	/** The root to configure as the provider's {@code base_url}. */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
-	}
-
-	public List<RecordedRequest> requests() {
-		return requests;
-	}
-
-	public RecordedRequest lastRequest() {
-		return requests.getLast();
-	}
-
-	/** Answers requests for this model (as named in the path) with the behaviour until {@link #reset()}. */
-	public void on(String model, Behaviour behaviour) {
-		behaviours.put(model, behaviour);
-	}
-
-	public void reset() {
-		behaviours.clear();
-		requests.clear();
-	}
-
-	@Override
-	public void close() {
-		server.stop(0);
+		return "http://127.0.0.1:" + port();
 	}
 
 	/** Gemini's error answer: {@code {"error":{"code","message","status"}}} with that HTTP status. */
@@ -108,7 +62,8 @@ public final class GeminiMockServer implements AutoCloseable {
 		};
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	@Override
+	protected void serve(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -116,14 +71,14 @@ public final class GeminiMockServer implements AutoCloseable {
 			String query = exchange.getRequestURI().getRawQuery();
 			RecordedRequest request = new RecordedRequest(query == null ? path : path + "?" + query,
 					Map.copyOf(exchange.getRequestHeaders()), body, json);
-			requests.add(request);
+			record(request);
 			int colon = path.lastIndexOf(':');
 			if (!path.startsWith(MODELS_PATH) || colon < 0) {
 				error(404, "NOT_FOUND", "Requested entity was not found.").answer(exchange, request);
 				return;
 			}
 			String model = path.substring(MODELS_PATH.length(), colon);
-			Behaviour behaviour = behaviours.get(model);
+			Behaviour behaviour = behaviourFor(model);
 			if (behaviour != null) {
 				behaviour.answer(exchange, request);
 				return;

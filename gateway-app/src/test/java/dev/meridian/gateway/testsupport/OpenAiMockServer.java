@@ -2,19 +2,14 @@ package dev.meridian.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * records every request. A test can replace the answer for one upstream model id with a
  * {@link Behaviour}.
  */
-public final class OpenAiMockServer implements AutoCloseable {
+public final class OpenAiMockServer
+		extends LocalProviderServer<OpenAiMockServer.RecordedRequest, OpenAiMockServer.Behaviour> {
 
 	public static final String MODEL_SUFFIX = "-2024-07-18";
 
@@ -83,64 +79,20 @@ public final class OpenAiMockServer implements AutoCloseable {
 
 	}
 
-	private final HttpServer server;
-
-	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
-
-	public OpenAiMockServer() {
-		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		server.createContext("/", this::handle);
-		server.start();
-	}
-
-	public int port() {
-		return server.getAddress().getPort();
-	}
-
 	/** The root to configure as the provider's {@code base_url}. */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port() + "/v1";
 	}
 
-	public List<RecordedRequest> requests() {
-		return requests;
-	}
-
-	public RecordedRequest lastRequest() {
-		return requests.getLast();
-	}
-
-	/** Answers requests for this upstream model id with the behaviour until {@link #reset()}. */
-	public void on(String upstreamModel, Behaviour behaviour) {
-		behaviours.put(upstreamModel, behaviour);
-	}
-
-	public void reset() {
-		behaviours.clear();
-		requests.clear();
-	}
-
 	@Override
-	public void close() {
-		server.stop(0);
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
+	protected void serve(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
 			RecordedRequest request = new RecordedRequest(openAiPath(exchange.getRequestURI().getPath()),
 					Map.copyOf(exchange.getRequestHeaders()), body, json, exchange.getRequestURI().toString());
-			requests.add(request);
-			Behaviour behaviour = behaviours.get(request.model());
+			record(request);
+			Behaviour behaviour = behaviourFor(request.model());
 			if (behaviour != null) {
 				behaviour.answer(exchange, request);
 			}
