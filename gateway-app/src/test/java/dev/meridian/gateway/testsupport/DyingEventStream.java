@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * A provider that starts a stream in its own wire format and then dies: whatever the request, it
  * sends the response headers and the opening events it was given, then resets the TCP connection
- * without ending the chunked body. The same as {@link DyingUpstream}, for any dialect: Anthropic
- * events, Responses events or Gemini's.
+ * without ending the chunked body, for any dialect: OpenAI chunks, Anthropic events, Responses events
+ * or Gemini's. Written on raw sockets, because an HTTP server library would end the body cleanly.
  */
 public final class DyingEventStream implements AutoCloseable {
 
@@ -33,6 +33,12 @@ public final class DyingEventStream implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		Thread.ofVirtual().start(this::acceptLoop);
+	}
+
+	/** An OpenAI-compatible server that sends one {@code chat.completion.chunk} and dies. */
+	public static DyingEventStream openAiChat() {
+		return new DyingEventStream("data: "
+				+ OpenAiMockServer.chatChunk("dying-model", "{\"content\":\"partial\"}", "null", false) + "\n\n");
 	}
 
 	/** The root to configure as the provider's {@code base_url}. */

@@ -29,7 +29,7 @@ public abstract class GatewayIntegrationTest {
 
 	protected static final OpenAiMockServer upstream = new OpenAiMockServer();
 
-	protected static final DyingUpstream dyingUpstream = new DyingUpstream();
+	protected static final DyingEventStream dyingUpstream = DyingEventStream.openAiChat();
 
 	/** A loopback port where nothing listens, for a provider that refuses connections. */
 	protected static final int CLOSED_PORT = closedPort();
@@ -89,7 +89,7 @@ public abstract class GatewayIntegrationTest {
 				routing:
 				  first_byte_timeout: 2s
 				  timeout: 8s
-				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl());
+				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl() + "/v1");
 		try {
 			Path file = Files.createTempFile("meridian-test-config", ".yaml");
 			Files.writeString(file, yaml);

@@ -64,7 +64,7 @@ public abstract class ProviderIntegrationTest {
 
 	protected static final String GPT_DYING = "gpt-dying";
 
-	/** The text every dying provider still sends before it dies, {@link DyingUpstream} included. */
+	/** The text every dying provider still sends before it dies, {@link DyingEventStream#openAiChat()} included. */
 	protected static final String LAST_WORDS = "partial";
 
 	protected static final AnthropicMockServer anthropic = new AnthropicMockServer();
@@ -83,7 +83,7 @@ public abstract class ProviderIntegrationTest {
 	private static final DyingEventStream dyingResponses = new DyingEventStream(
 			ResponsesAnswers.streamOpening(GPT, LAST_WORDS));
 
-	private static final DyingUpstream dyingChat = new DyingUpstream();
+	private static final DyingEventStream dyingChat = DyingEventStream.openAiChat();
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
@@ -170,7 +170,7 @@ public abstract class ProviderIntegrationTest {
 				  timeout: 10s
 				""".formatted(anthropic.baseUrl(), ANTHROPIC_KEY, gemini.baseUrl(), GEMINI_KEY, openAi.baseUrl(),
 				COMPATIBLE_KEY, openAi.baseUrl(), OPENAI_KEY, dyingAnthropic.baseUrl(), ANTHROPIC_KEY,
-				dyingGemini.baseUrl(), GEMINI_KEY, dyingChat.baseUrl(), dyingResponses.baseUrl(), OPENAI_KEY, CLAUDE,
+				dyingGemini.baseUrl(), GEMINI_KEY, dyingChat.baseUrl() + "/v1", dyingResponses.baseUrl(), OPENAI_KEY, CLAUDE,
 				CLAUDE_ID, GEMINI, GEMINI_ID, LLAMA, LLAMA_ID, GPT, CLAUDE_DYING, CLAUDE_ID, GEMINI_DYING, GEMINI_ID,
 				LLAMA_DYING, LLAMA_ID, GPT_DYING, GPT);
 		try {
