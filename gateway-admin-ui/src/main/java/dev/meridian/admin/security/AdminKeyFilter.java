@@ -37,6 +37,7 @@ class AdminKeyFilter implements WebFilter {
 		}
 		String key = MasterKey.presentedKey(exchange.getRequest().getHeaders());
 		if (key != null && masterKey.matches(key)) {
+			exchange.getAttributes().put(AdminPrincipal.ATTRIBUTE, AdminPrincipal.MASTER_KEY);
 			return chain.filter(exchange);
 		}
 		ServerHttpResponse response = exchange.getResponse();
