@@ -1,6 +1,7 @@
 package dev.meridian.db;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -21,6 +22,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfiguration {
+
+	/** Payload {@code team:<id>} or {@code virtual_key:<id>}. */
+	public static final String GOVERNANCE_CHANNEL = "meridian_governance";
+
+	/** Payload: the new version number. */
+	public static final String ROUTING_CONFIG_CHANNEL = "meridian_routing_config";
 
 	/** The server the startup thread got ready, or, where it did not run, one started here. */
 	@Bean(destroyMethod = "close")
@@ -49,6 +56,12 @@ public class DatabaseConfiguration {
 			.maxIdleTime(Duration.ofMinutes(5))
 			.maxAcquireTime(Duration.ofSeconds(10))
 			.build());
+	}
+
+	/** Keys, teams and the routing configuration say on these channels when they change (see V2__governance.sql). */
+	@Bean(initMethod = "start", destroyMethod = "close")
+	DatabaseNotifications databaseNotifications(DatabaseServer server) {
+		return new DatabaseNotifications(server.coordinates(), List.of(GOVERNANCE_CHANNEL, ROUTING_CONFIG_CHANNEL));
 	}
 
 	@Bean

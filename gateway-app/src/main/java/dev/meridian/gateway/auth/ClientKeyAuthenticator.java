@@ -1,32 +1,73 @@
 package dev.meridian.gateway.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
+import java.util.HexFormat;
+
 import dev.meridian.admin.security.MasterKey;
 import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.governance.Caller;
+import dev.meridian.gateway.governance.ClientKey;
+import dev.meridian.gateway.governance.KeyDirectory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the key a client presents: {@code Authorization: Bearer <key>} as the OpenAI SDKs send it,
- * or {@code x-api-key} as the Anthropic SDKs do.
+ * or {@code x-api-key} as the Anthropic SDKs do. A virtual key is found by the SHA-256 of what was
+ * presented, in memory.
  */
 @Component
 public class ClientKeyAuthenticator {
 
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	});
+
 	private final MasterKey masterKey;
 
-	public ClientKeyAuthenticator(MasterKey masterKey) {
+	private final KeyDirectory directory;
+
+	private final InstantSource clock;
+
+	public ClientKeyAuthenticator(MasterKey masterKey, KeyDirectory directory, InstantSource clock) {
 		this.masterKey = masterKey;
+		this.directory = directory;
+		this.clock = clock;
 	}
 
-	/** @throws GatewayException 401 when the key is missing or unknown */
-	public void requireValidKey(HttpHeaders headers) {
-		String key = MasterKey.presentedKey(headers);
-		if (key == null || key.isEmpty()) {
+	/** @throws GatewayException 401 when the key is missing, unknown, revoked or expired */
+	public Caller authenticate(HttpHeaders headers) {
+		String presented = MasterKey.presentedKey(headers);
+		if (presented == null || presented.isEmpty()) {
 			throw GatewayException.missingKey();
 		}
-		if (!masterKey.matches(key)) {
+		ClientKey key = directory.keyWithHash(hash(presented));
+		if (key == null) {
+			if (masterKey.matches(presented)) {
+				return Caller.MASTER;
+			}
 			throw GatewayException.invalidKey();
 		}
+		if (key.revoked()) {
+			throw GatewayException.keyRevoked();
+		}
+		if (key.expiredAt(clock.instant())) {
+			throw GatewayException.keyExpired();
+		}
+		return new Caller(key, directory.team(key.teamId()));
+	}
+
+	/** Lowercase hex SHA-256 of the key's UTF-8 bytes, as the database stores it. */
+	static String hash(String key) {
+		return HexFormat.of().formatHex(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

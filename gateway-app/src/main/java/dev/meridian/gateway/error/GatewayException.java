@@ -100,6 +100,28 @@ public class GatewayException extends RuntimeException {
 				"Incorrect API key provided.");
 	}
 
+	public static GatewayException keyRevoked() {
+		return new GatewayException(HttpStatus.UNAUTHORIZED, "invalid_request_error", "invalid_api_key", null,
+				"This API key has been revoked.");
+	}
+
+	public static GatewayException keyExpired() {
+		return new GatewayException(HttpStatus.UNAUTHORIZED, "invalid_request_error", "invalid_api_key", null,
+				"This API key has expired.");
+	}
+
+	/** 403: the model exists, but the key or its team may not use it. */
+	public static GatewayException modelNotAllowed(String model) {
+		return new GatewayException(HttpStatus.FORBIDDEN, "permission_error", "model_not_allowed", "model",
+				"This API key is not allowed to use the model '" + model + "'.");
+	}
+
+	/** 429 that no retry will cure before the budget period ends. */
+	public static GatewayException budgetExceeded(String whose, String period) {
+		return new GatewayException(HttpStatus.TOO_MANY_REQUESTS, "insufficient_quota", "budget_exceeded", null,
+				"The " + whose + " has reached its " + period + " budget.", false);
+	}
+
 	public static GatewayException modelNotFound(String model) {
 		return new GatewayException(HttpStatus.NOT_FOUND, "invalid_request_error", "model_not_found", "model",
 				"The model '" + model + "' does not exist or you do not have access to it.");

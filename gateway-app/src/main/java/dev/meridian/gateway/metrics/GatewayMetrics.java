@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GatewayMetrics {
 
-	/** Used as the team tag until requests carry a team. */
-	private static final String NO_TEAM = "none";
+	/** The team tag of requests sent with the master key or a key without a team. */
+	public static final String NO_TEAM = "none";
 
 	private final MeterRegistry registry;
 
@@ -60,7 +60,7 @@ public class GatewayMetrics {
 			meters.genAiOutput.record(usage.completionTokens());
 		}
 		if (outcome.costUsd() != null) {
-			meters.cost.increment(outcome.costUsd());
+			meters.cost(outcome.team()).increment(outcome.costUsd());
 		}
 	}
 
@@ -74,6 +74,8 @@ public class GatewayMetrics {
 
 		private final Map<Integer, Counter> requestsByStatus = new ConcurrentHashMap<>();
 
+		private final Map<String, Counter> costByTeam = new ConcurrentHashMap<>();
+
 		final Timer duration;
 
 		final Timer firstToken;
@@ -83,8 +85,6 @@ public class GatewayMetrics {
 		final Counter outputTokens;
 
 		final Counter cachedTokens;
-
-		final Counter cost;
 
 		final DistributionSummary genAiInput;
 
@@ -111,12 +111,15 @@ public class GatewayMetrics {
 			this.inputTokens = tokens("input");
 			this.outputTokens = tokens("output");
 			this.cachedTokens = tokens("cached");
-			this.cost = Counter.builder("meridian.cost.usd")
-				.description("Spend in USD at the configured prices")
-				.tags("model", model, "team", NO_TEAM)
-				.register(registry);
 			this.genAiInput = genAiTokens("input");
 			this.genAiOutput = genAiTokens("output");
+		}
+
+		Counter cost(String team) {
+			return costByTeam.computeIfAbsent(team, name -> Counter.builder("meridian.cost.usd")
+				.description("Spend in USD at the configured prices")
+				.tags("model", model, "team", name)
+				.register(registry));
 		}
 
 		Counter requests(int status) {

@@ -6,6 +6,7 @@ import dev.meridian.gateway.auth.ClientKeyAuthenticator;
 import dev.meridian.gateway.dialect.anthropic.MessagesDialect;
 import dev.meridian.gateway.dialect.openai.ChatCompletionsDialect;
 import dev.meridian.gateway.dialect.responses.ResponsesDialect;
+import dev.meridian.gateway.governance.Governance;
 import dev.meridian.gateway.metrics.GatewayMetrics;
 import dev.meridian.gateway.routing.ActiveRoutingTable;
 import org.springframework.core.Ordered;
@@ -30,19 +31,24 @@ class ClientApiHandlerMapping implements HandlerMapping, Ordered {
 	private final ModelsEndpoint models;
 
 	ClientApiHandlerMapping(ActiveRoutingTable routes, ClientKeyAuthenticator authenticator, RequestBodyReader bodies,
-			GatewayMetrics metrics) {
+			GatewayMetrics metrics, Governance governance) {
 		this.models = new ModelsEndpoint(routes, authenticator);
 		this.handlers = Map.of(
 				ClientOperation.CHAT.clientPath(),
-				new ClientEndpoint(ClientOperation.CHAT, new ChatCompletionsDialect(), routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.CHAT, new ChatCompletionsDialect(), routes, authenticator, bodies, metrics,
+						governance),
 				ClientOperation.COMPLETIONS.clientPath(),
-				new ClientEndpoint(ClientOperation.COMPLETIONS, null, routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.COMPLETIONS, null, routes, authenticator, bodies, metrics,
+						governance),
 				ClientOperation.EMBEDDINGS.clientPath(),
-				new ClientEndpoint(ClientOperation.EMBEDDINGS, null, routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.EMBEDDINGS, null, routes, authenticator, bodies, metrics,
+						governance),
 				ClientOperation.MESSAGES.clientPath(),
-				new ClientEndpoint(ClientOperation.MESSAGES, new MessagesDialect(), routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.MESSAGES, new MessagesDialect(), routes, authenticator, bodies, metrics,
+						governance),
 				ClientOperation.RESPONSES.clientPath(),
-				new ClientEndpoint(ClientOperation.RESPONSES, new ResponsesDialect(), routes, authenticator, bodies, metrics),
+				new ClientEndpoint(ClientOperation.RESPONSES, new ResponsesDialect(), routes, authenticator, bodies, metrics,
+						governance),
 				CountTokensEndpoint.PATH, new CountTokensEndpoint(routes, authenticator, bodies),
 				ModelsEndpoint.PATH, models);
 	}

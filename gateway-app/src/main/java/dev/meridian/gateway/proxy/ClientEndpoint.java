@@ -3,9 +3,11 @@ package dev.meridian.gateway.proxy;
 import dev.meridian.gateway.auth.ClientKeyAuthenticator;
 import dev.meridian.gateway.dialect.ClientDialect;
 import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.governance.Governance;
 import dev.meridian.gateway.json.ClientRequestScanner;
 import dev.meridian.gateway.json.ScannedRequest;
 import dev.meridian.gateway.metrics.GatewayMetrics;
+import dev.meridian.gateway.metrics.RequestOutcome;
 import dev.meridian.gateway.provider.ChatAdapter;
 import dev.meridian.gateway.provider.EmbeddingAdapter;
 import dev.meridian.gateway.provider.ProviderAdapters;
@@ -43,15 +45,18 @@ final class ClientEndpoint implements WebHandler {
 
 	private final GatewayMetrics metrics;
 
+	private final Governance governance;
+
 	/** @param dialect how to translate this operation; null when it is only ever forwarded */
 	ClientEndpoint(ClientOperation operation, @Nullable ClientDialect dialect, ActiveRoutingTable routes,
-			ClientKeyAuthenticator authenticator, RequestBodyReader bodies, GatewayMetrics metrics) {
+			ClientKeyAuthenticator authenticator, RequestBodyReader bodies, GatewayMetrics metrics, Governance governance) {
 		this.operation = operation;
 		this.dialect = dialect;
 		this.routes = routes;
 		this.authenticator = authenticator;
 		this.bodies = bodies;
 		this.metrics = metrics;
+		this.governance = governance;
 	}
 
 	@Override
@@ -64,17 +69,26 @@ final class ClientEndpoint implements WebHandler {
 				return Mono.error(new GatewayException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, null,
 						operation.clientPath() + " only accepts POST."));
 			}
-			authenticator.requireValidKey(exchange.getRequest().getHeaders());
+			trace.authenticated(authenticator.authenticate(exchange.getRequest().getHeaders()));
 			return bodies.read(exchange.getRequest());
 		})
-			.flatMap(body -> route(exchange.getRequest().getHeaders(), response, trace, body))
+			.flatMap(body -> {
+				ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
+				return governance.admit(trace.caller(), request.model(), TokenEstimate.fromBodySize(body.length),
+						response.getHeaders())
+					.then(Mono.defer(() -> route(exchange.getRequest().getHeaders(), response, trace, body, request)));
+			})
 			.doOnError(trace::failed)
-			.doFinally(signal -> metrics.record(trace.outcome(signal,
-					response.getStatusCode() == null ? null : response.getStatusCode().value())));
+			.doFinally(signal -> {
+				RequestOutcome outcome = trace.outcome(signal,
+						response.getStatusCode() == null ? null : response.getStatusCode().value());
+				metrics.record(outcome);
+				governance.settle(outcome);
+			});
 	}
 
-	private Mono<Void> route(HttpHeaders clientHeaders, ServerHttpResponse response, RequestTrace trace, byte[] body) {
-		ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
+	private Mono<Void> route(HttpHeaders clientHeaders, ServerHttpResponse response, RequestTrace trace, byte[] body,
+			ScannedRequest request) {
 		RoutingTable table = routes.get();
 		ModelGroup group = table.group(request.model());
 		if (group == null) {

@@ -53,7 +53,7 @@ final class CountTokensEndpoint implements WebHandler {
 				return Mono.error(new GatewayException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, null,
 						PATH + " only accepts POST."));
 			}
-			authenticator.requireValidKey(exchange.getRequest().getHeaders());
+			authenticator.authenticate(exchange.getRequest().getHeaders());
 			return bodies.read(exchange.getRequest());
 		}).flatMap(body -> count(response, body));
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import dev.meridian.gateway.auth.ClientKeyAuthenticator;
 import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.governance.Caller;
 import dev.meridian.gateway.json.Json;
 import dev.meridian.gateway.routing.ActiveRoutingTable;
 import dev.meridian.gateway.routing.ModelGroup;
@@ -43,9 +44,10 @@ final class ModelsEndpoint implements WebHandler {
 				return Mono.error(new GatewayException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, null,
 						PATH + " only accepts GET."));
 			}
-			authenticator.requireValidKey(exchange.getRequest().getHeaders());
+			Caller caller = authenticator.authenticate(exchange.getRequest().getHeaders());
 			String path = exchange.getRequest().getPath().value();
-			byte[] body = path.length() > PATH.length() + 1 ? oneModel(path.substring(PATH.length() + 1)) : modelList();
+			byte[] body = path.length() > PATH.length() + 1 ? oneModel(caller, path.substring(PATH.length() + 1))
+					: modelList(caller);
 			ServerHttpResponse response = exchange.getResponse();
 			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 			response.getHeaders().setContentLength(body.length);
@@ -53,11 +55,15 @@ final class ModelsEndpoint implements WebHandler {
 		});
 	}
 
-	private byte[] modelList() {
+	/** The models the caller may use. */
+	private byte[] modelList(Caller caller) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(ascii("{\"object\":\"list\",\"data\":["));
 		boolean first = true;
 		for (ModelGroup group : routes.get().modelGroups()) {
+			if (!caller.mayUse(group.name())) {
+				continue;
+			}
 			if (!first) {
 				out.write(',');
 			}
@@ -68,9 +74,9 @@ final class ModelsEndpoint implements WebHandler {
 		return out.toByteArray();
 	}
 
-	private byte[] oneModel(String name) {
+	private byte[] oneModel(Caller caller, String name) {
 		ModelGroup group = routes.get().group(name);
-		if (group == null) {
+		if (group == null || !caller.mayUse(name)) {
 			throw GatewayException.modelNotFound(name);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

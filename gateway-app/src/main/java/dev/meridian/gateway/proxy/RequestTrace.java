@@ -1,9 +1,15 @@
 package dev.meridian.gateway.proxy;
 
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.meridian.gateway.error.ClientApiErrorHandler;
+import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.governance.Caller;
+import dev.meridian.gateway.governance.ClientKey;
+import dev.meridian.gateway.governance.Team;
 import dev.meridian.gateway.json.Usage;
+import dev.meridian.gateway.metrics.GatewayMetrics;
 import dev.meridian.gateway.metrics.RequestOutcome;
 import dev.meridian.gateway.routing.Deployment;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +33,10 @@ final class RequestTrace {
 
 	private final long start = System.nanoTime();
 
+	private final long startMillis = System.currentTimeMillis();
+
+	private Caller caller = Caller.MASTER;
+
 	private @Nullable String model;
 
 	private @Nullable Deployment deployment;
@@ -41,10 +51,20 @@ final class RequestTrace {
 
 	private int failedStatus = -1;
 
+	private @Nullable String errorCode;
+
 	private @Nullable Usage usage;
 
 	RequestTrace(ClientOperation operation) {
 		this.operation = operation;
+	}
+
+	void authenticated(Caller who) {
+		this.caller = who;
+	}
+
+	Caller caller() {
+		return caller;
 	}
 
 	void routed(String modelName, Deployment chosen) {
@@ -81,7 +101,9 @@ final class RequestTrace {
 	}
 
 	void failed(Throwable error) {
-		failedStatus = ClientApiErrorHandler.asGatewayException(error).status().value();
+		GatewayException failure = ClientApiErrorHandler.asGatewayException(error);
+		failedStatus = failure.status().value();
+		errorCode = (failure.code() != null) ? failure.code() : failure.type();
 	}
 
 	@Nullable Usage usage() {
@@ -112,9 +134,13 @@ final class RequestTrace {
 		long firstToken = (firstEventSent < 0) ? -1 : firstEventSent - start;
 		Double cost = (deployment != null && deployment.price() != null && usage != null)
 				? deployment.price().cost(usage) : null;
-		return new RequestOutcome(operation.metricName(), model == null ? "unknown" : model,
-				deployment == null ? "none" : deployment.provider().id(), status, end - start, overhead, firstToken,
-				usage, cost);
+		ClientKey key = caller.key();
+		Team team = caller.team();
+		return new RequestOutcome(requestId, Instant.ofEpochMilli(startMillis), key == null ? null : key.id(),
+				team == null ? null : team.id(), team == null ? GatewayMetrics.NO_TEAM : team.name(),
+				operation.metricName(), model == null ? "unknown" : model,
+				deployment == null ? null : deployment.id(), deployment == null ? "none" : deployment.provider().id(),
+				status, errorCode, end - start, overhead, firstToken, usage, cost);
 	}
 
 	/** 32 random hex digits: unique enough to find one request among billions, and cheap to make. */

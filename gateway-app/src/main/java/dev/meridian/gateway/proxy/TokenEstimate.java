@@ -16,6 +16,14 @@ final class TokenEstimate {
 	private TokenEstimate() {
 	}
 
+	/**
+	 * An upper bound from the size of the request body alone, for a rate limit that is nearly
+	 * reached: free to compute, and JSON framing only makes it larger.
+	 */
+	static long fromBodySize(int bodyBytes) {
+		return (bodyBytes + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
+	}
+
 	/** Counts the text of {@code system}, {@code messages} and {@code tools} of a Messages request. */
 	static long inputTokens(JsonNode messagesRequest) {
 		long characters = textLength(messagesRequest.path("system")) + textLength(messagesRequest.path("tools"));

@@ -56,7 +56,7 @@ public class RoutingConfigBootstrap implements InitializingBean {
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	public synchronized void afterPropertiesSet() {
 		Path file = properties.config();
 		String fileContent = read(file);
 		RoutingTable imported = null;
@@ -73,13 +73,32 @@ public class RoutingConfigBootstrap implements InitializingBean {
 			if (imported != null) {
 				imported.providers().values().forEach(p -> p.close());
 			}
-			String source = "configuration version " + latest.version();
-			table = RoutingTableFactory.build(parser.parse(latest.content(), source), latest.version(), source, catalog);
+			table = build(latest);
 		}
 		activeTable.replace(table == null ? RoutingTable.EMPTY : table);
 		RoutingTable inForce = activeTable.get();
 		log.info("Routing configuration version {} in force: {} models, {} providers", inForce.version(),
 				inForce.groups().size(), inForce.providers().size());
+	}
+
+	/**
+	 * Puts a stored version in force if it is newer than the one in force.
+	 *
+	 * @throws dev.meridian.gateway.config.InvalidRoutingConfigException when it does not build (the
+	 * table in force stays)
+	 */
+	public synchronized void activate(RoutingConfigVersion version) {
+		if (version.version() <= activeTable.get().version()) {
+			return;
+		}
+		activeTable.replace(build(version));
+		log.info("Routing configuration version {} in force: {} models, {} providers", version.version(),
+				activeTable.get().groups().size(), activeTable.get().providers().size());
+	}
+
+	private RoutingTable build(RoutingConfigVersion version) {
+		String source = "configuration version " + version.version();
+		return RoutingTableFactory.build(parser.parse(version.content(), source), version.version(), source, catalog);
 	}
 
 	/** @return the table built from the file when it was stored as a new version, else null */

@@ -53,6 +53,15 @@ public abstract class GatewayIntegrationTest {
 		upstream.reset();
 	}
 
+	/** The database every gateway of this configuration shares, for a second replica. */
+	protected static String databaseUrl() {
+		return DATABASE_URL;
+	}
+
+	protected static Path configFile() {
+		return CONFIG;
+	}
+
 	protected String baseUrl() {
 		return "http://127.0.0.1:" + port + "/v1";
 	}

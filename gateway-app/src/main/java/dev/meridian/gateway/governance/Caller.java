@@ -1,0 +1,25 @@
+package dev.meridian.gateway.governance;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who sent a request: the holder of the master key (no limits), or a virtual key and its team.
+ *
+ * @param key null for the master key
+ * @param team null for the master key and for keys without a team
+ */
+public record Caller(@Nullable ClientKey key, @Nullable Team team) {
+
+	public static final Caller MASTER = new Caller(null, null);
+
+	public boolean isMaster() {
+		return key == null;
+	}
+
+	/** Whether the key and its team both allow the model name. */
+	public boolean mayUse(String model) {
+		return (key == null || key.models() == null || key.models().contains(model))
+				&& (team == null || team.models() == null || team.models().contains(model));
+	}
+
+}
