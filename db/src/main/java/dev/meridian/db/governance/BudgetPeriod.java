@@ -1,6 +1,5 @@
 package dev.meridian.db.governance;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** How often a budget starts again, in calendar units of UTC; {@code total} never resets. */
@@ -15,10 +14,12 @@ public enum BudgetPeriod {
 
 	/** @throws IllegalArgumentException for a name that is not a period */
 	public static BudgetPeriod of(String value) {
-		return Arrays.stream(values())
-			.filter(period -> period.value().equals(value))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown budget period '" + value + "'"));
+		for (BudgetPeriod period : values()) {
+			if (period.value().equals(value)) {
+				return period;
+			}
+		}
+		throw new IllegalArgumentException("unknown budget period '" + value + "'");
 	}
 
 }
