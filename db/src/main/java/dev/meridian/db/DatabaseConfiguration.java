@@ -12,7 +12,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Chooses the database (external when {@code meridian.database.url} is set, embedded otherwise),
@@ -67,6 +70,17 @@ public class DatabaseConfiguration {
 	@Bean
 	DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
 		return DatabaseClient.create(connectionFactory);
+	}
+
+	/** Admin changes and their audit entries commit together: wrap both in {@link TransactionalOperator}. */
+	@Bean
+	R2dbcTransactionManager transactionManager(ConnectionFactory connectionFactory) {
+		return new R2dbcTransactionManager(connectionFactory);
+	}
+
+	@Bean
+	TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+		return TransactionalOperator.create(transactionManager);
 	}
 
 }

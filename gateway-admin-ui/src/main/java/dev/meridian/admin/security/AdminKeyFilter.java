@@ -1,33 +1,28 @@
 package dev.meridian.admin.security;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Lets only holders of the master key into the admin API. */
+/**
+ * Lets into the admin API only callers with the master key or an admin key, as
+ * {@code Authorization: Bearer <key>} or {@code x-api-key}, and leaves the {@link AdminPrincipal}
+ * they stand for on the exchange. Refusals are answered by the admin API's error handler.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class AdminKeyFilter implements WebFilter {
 
 	static final String ADMIN_API = "/api/admin/";
 
-	private static final byte[] UNAUTHORIZED = """
-			{"error":{"message":"The admin API needs the master key as 'Authorization: Bearer <key>'.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"""
-		.getBytes(StandardCharsets.UTF_8);
+	private final AdminKeyAuthenticator authenticator;
 
-	private final MasterKey masterKey;
-
-	AdminKeyFilter(MasterKey masterKey) {
-		this.masterKey = masterKey;
+	AdminKeyFilter(AdminKeyAuthenticator authenticator) {
+		this.authenticator = authenticator;
 	}
 
 	@Override
@@ -35,15 +30,11 @@ class AdminKeyFilter implements WebFilter {
 		if (!exchange.getRequest().getPath().value().startsWith(ADMIN_API)) {
 			return chain.filter(exchange);
 		}
-		String key = MasterKey.presentedKey(exchange.getRequest().getHeaders());
-		if (key != null && masterKey.matches(key)) {
-			exchange.getAttributes().put(AdminPrincipal.ATTRIBUTE, AdminPrincipal.MASTER_KEY);
-			return chain.filter(exchange);
-		}
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.UNAUTHORIZED);
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(UNAUTHORIZED)));
+		return authenticator.authenticate(MasterKey.presentedKey(exchange.getRequest().getHeaders()))
+			.flatMap(principal -> {
+				exchange.getAttributes().put(AdminPrincipal.ATTRIBUTE, principal);
+				return chain.filter(exchange);
+			});
 	}
 
 }

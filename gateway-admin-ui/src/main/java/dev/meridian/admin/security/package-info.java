@@ -1,4 +1,4 @@
-/** Who may call Meridian's APIs: the master key, shared by the client and admin APIs. */
+/** Who may call Meridian's APIs: the master key, shared by the client and admin APIs, and admin keys. */
 @NullMarked
 package dev.meridian.admin.security;
 
