@@ -14,6 +14,7 @@ export JAVA_HOME=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
 
 MASTER_KEY=sk-meridian-bench
+CLIENT_KEY=$MASTER_KEY
 DB_NAME=meridian_bench
 CHAT_BODY='{"model":"bench-model","messages":[{"role":"user","content":"Say hello for a benchmark test."}]}'
 
@@ -37,6 +38,8 @@ TARGET_COLD_START_MS=1500
 
 BUILD=yes
 DIRECT_ONLY=no
+GOVERNANCE=no
+REDIS_URL=
 DURATION=15
 WARMUP=5
 CONCURRENCY=10
@@ -49,6 +52,10 @@ usage: bench/run.sh [--no-build] [--direct-only] [--duration S] [--warmup S]
                     [--concurrency N] [--peak-concurrency N] [--chunk-delay-ms N]
   --no-build          use the existing gateway jar (the bench project is always built)
   --direct-only       measure the mock alone; no database, no gateway
+  --governance        send the gateway's traffic with a virtual key that has rpm, tpm and budget
+                      limits (set high enough never to refuse), so key lookup, limits, budgets and
+                      the spend ledger are all on the measured path; reports ledger rows written
+  --redis URL         with --governance: share the counters through this Redis (MERIDIAN_REDIS_URL)
   --duration S        measured seconds per workload (default $DURATION)
   --warmup S          unmeasured seconds before each measurement (default $WARMUP)
   --concurrency N     clients for the latency workloads (default $CONCURRENCY)
@@ -62,6 +69,8 @@ while (($#)); do
   case $1 in
     --no-build) BUILD=no ;;
     --direct-only) DIRECT_ONLY=yes ;;
+    --governance) GOVERNANCE=yes ;;
+    --redis) REDIS_URL=${2:?--redis needs a value}; shift ;;
     --duration) DURATION=${2:?--duration needs a value}; shift ;;
     --warmup) WARMUP=${2:?--warmup needs a value}; shift ;;
     --concurrency) CONCURRENCY=${2:?--concurrency needs a value}; shift ;;
@@ -172,6 +181,7 @@ start_gateway() {
   log "starting the gateway on $GATEWAY_URL${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}"
   rm -f "$RAW_DIR/gateway.pid"
   if ! output=$(cd "$REPO_DIR" && env SERVER_PORT="$port" \
+      ${REDIS_URL:+MERIDIAN_REDIS_URL="$REDIS_URL"} \
       MERIDIAN_CONFIG="$RESULTS_DIR/config.yaml" \
       MERIDIAN_MASTER_KEY="$MASTER_KEY" \
       MERIDIAN_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB_NAME" \
@@ -195,6 +205,29 @@ $(tail -20 "$RESULTS_DIR/gateway.log")"
   log "gateway pid $GATEWAY_PID: first proxied 200 after $COLD_START_MS ms; readiness answered $READINESS"
 }
 
+# With --governance, the measured traffic uses a virtual key whose limits are all in force but
+# never reached; otherwise the master key, which skips them.
+issue_client_key() {
+  [[ $GOVERNANCE == yes ]] || return 0
+  local answer
+  answer=$(curl -s --max-time 10 -H "Authorization: Bearer $MASTER_KEY" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","rpm_limit":1000000000,"tpm_limit":1000000000000,"max_budget_usd":1000000,"budget_period":"monthly"}' \
+    "$GATEWAY_URL/api/admin/v1/keys" < /dev/null) || die "could not create the benchmark's virtual key"
+  CLIENT_KEY=$(sed -n 's/.*"key":"\([^"]*\)".*/\1/p' <<< "$answer")
+  [[ -n $CLIENT_KEY ]] || die "the admin API did not return a key: $answer"
+  log "measuring with virtual key ${CLIENT_KEY:0:12}… (rpm, tpm and budget limits on${REDIS_URL:+, counters in $REDIS_URL})"
+}
+
+# Every request the gateway answered must have its ledger row once the writer has flushed.
+count_ledger_rows() {
+  LEDGER_ROWS=-
+  [[ $GOVERNANCE == yes ]] || return 0
+  sleep 2
+  LEDGER_ROWS=$(psql -h 127.0.0.1 -U postgres -d "$DB_NAME" -tAq -c 'SELECT count(*) FROM spend_ledger' < /dev/null)
+  LEDGER_EXPECTED=$(curl -s --max-time 10 "$GATEWAY_URL/actuator/prometheus" < /dev/null \
+    | awk '/^meridian_requests_total/ { sum += $NF } END { printf "%.0f", sum }')
+}
+
 check_gateway_alive() {
   kill -0 "$GATEWAY_PID" 2>/dev/null || die "the gateway exited during the run
 --- last lines of $RESULTS_DIR/gateway.log ---
@@ -207,7 +240,7 @@ probe_workloads() {
   for entry in "${WORKLOADS[@]}"; do
     IFS='|' read -r name path stream header body <<< "$entry"
     status=$(curl -s -o "$RAW_DIR/probe-$name.body" -w '%{http_code}' --max-time 10 \
-      -H "Authorization: Bearer $MASTER_KEY" -H 'Content-Type: application/json' \
+      -H "Authorization: Bearer $CLIENT_KEY" -H 'Content-Type: application/json' \
       ${header:+-H "$header"} -d "$body" "$GATEWAY_URL$path" < /dev/null || true)
     PROBE[$name]=$status
     log "probe $name: gateway answered $status"
@@ -222,7 +255,7 @@ run_load() {
   local side=$1 name=$2 base=$3 path=$4 stream=$5 header=$6 body=$7
   shift 7
   local file=$RAW_DIR/$side.$name.kv key value
-  local args=(--url "$base$path" --body "$body" --header "Authorization: Bearer $MASTER_KEY" --report kv)
+  local args=(--url "$base$path" --body "$body" --header "Authorization: Bearer $CLIENT_KEY" --report kv)
   [[ -n $header ]] && args+=(--header "$header")
   [[ $stream == stream ]] && args+=(--stream)
   "$JAVA" -jar "$BENCH_JAR" load "${args[@]}" "$@" > "$file" < /dev/null \
@@ -364,6 +397,7 @@ report() {
   echo "other processes used $OTHER_CPU_PCT% of the machine's CPU during the measurements$( ((OTHER_CPU_PCT > 5)) && echo ": they skew these numbers")"
   if [[ $DIRECT_ONLY == no ]]; then
     echo "gateway: $GATEWAY_JAR, JAVA_OPTS=${JAVA_OPTS:-(none)}, readiness answered $READINESS"
+    echo "client key: $( [[ $GOVERNANCE == yes ]] && echo "virtual key with rpm, tpm and budget limits; spend ledger on${REDIS_URL:+; counters in Redis}" || echo "master key (no limits)")"
   else
     echo "gateway: not measured (--direct-only)"
   fi
@@ -382,6 +416,10 @@ report() {
     rss_mb=$(awk -v kb="$PEAK_RSS_KB" 'BEGIN { printf "%.0f", kb / 1024 }')
     row gateway "peak RSS MB (VmHWM)" "" "$rss_mb" "" "≤ $TARGET_RSS_MB" "$(verdict "$rss_mb" "$TARGET_RSS_MB")"
     row gateway "cold start ms" "" "$COLD_START_MS" "" "≤ $TARGET_COLD_START_MS" "$(verdict "$COLD_START_MS" "$TARGET_COLD_START_MS")"
+  fi
+  if [[ $GOVERNANCE == yes ]]; then
+    row gateway "ledger rows" "" "$LEDGER_ROWS" "" "= $LEDGER_EXPECTED requests" \
+      "$( [[ $LEDGER_ROWS == "$LEDGER_EXPECTED" ]] && echo ok || echo MISMATCH)"
   fi
   echo
   echo "difference: gateway - direct for times; gateway as a percentage of direct for throughput"
@@ -412,6 +450,7 @@ main() {
   if [[ $DIRECT_ONLY == no ]]; then
     create_database
     start_gateway
+    issue_client_key
     probe_workloads
     warm_up gateway "$GATEWAY_URL"
     check_gateway_alive
@@ -435,6 +474,7 @@ main() {
     measure_peak gateway "$GATEWAY_URL"
     check_gateway_alive
     PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$GATEWAY_PID/status")
+    count_ledger_rows
   fi
   cpu_window_end
 

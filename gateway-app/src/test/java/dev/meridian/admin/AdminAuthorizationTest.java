@@ -3,7 +3,8 @@ package dev.meridian.admin;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
-import dev.meridian.admin.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import dev.meridian.admin.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
 import dev.meridian.db.governance.CredentialCipher;
 import dev.meridian.db.governance.EncryptionProperties;
 import dev.meridian.db.governance.ProviderCredentialRepository;
 import dev.meridian.db.governance.ProviderCredentials;
+import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package dev.meridian.admin;
 
-import dev.meridian.admin.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 

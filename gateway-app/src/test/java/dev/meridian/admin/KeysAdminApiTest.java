@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.meridian.admin.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
 import dev.meridian.db.governance.VirtualKeys;
+import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,8 @@ package dev.meridian.admin;
 
 import java.util.UUID;
 
-import dev.meridian.admin.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
+import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

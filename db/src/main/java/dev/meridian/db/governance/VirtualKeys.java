@@ -22,6 +22,16 @@ public final class VirtualKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** One digest per thread: keys are hashed on every client request, on the event loops. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JDK has SHA-256", ex);
+		}
+	});
+
 	private VirtualKeys() {
 	}
 
@@ -38,12 +48,7 @@ public final class VirtualKeys {
 	}
 
 	static String sha256Hex(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JDK has SHA-256", ex);
-		}
+		return HexFormat.of().formatHex(SHA_256.get().digest(bytes));
 	}
 
 }

@@ -1,12 +1,9 @@
 package dev.meridian.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
-import java.util.HexFormat;
 
 import dev.meridian.admin.security.MasterKey;
+import dev.meridian.db.governance.VirtualKeys;
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.governance.Caller;
 import dev.meridian.gateway.governance.ClientKey;
@@ -21,15 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClientKeyAuthenticator {
-
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
-	});
 
 	private final MasterKey masterKey;
 
@@ -49,25 +37,17 @@ public class ClientKeyAuthenticator {
 		if (presented == null || presented.isEmpty()) {
 			throw GatewayException.missingKey();
 		}
-		ClientKey key = directory.keyWithHash(hash(presented));
+		ClientKey key = directory.keyWithHash(VirtualKeys.hash(presented));
 		if (key == null) {
 			if (masterKey.matches(presented)) {
 				return Caller.MASTER;
 			}
 			throw GatewayException.invalidKey();
 		}
-		if (key.revoked()) {
-			throw GatewayException.keyRevoked();
-		}
 		if (key.expiredAt(clock.instant())) {
 			throw GatewayException.keyExpired();
 		}
 		return new Caller(key, directory.team(key.teamId()));
-	}
-
-	/** Lowercase hex SHA-256 of the key's UTF-8 bytes, as the database stores it. */
-	static String hash(String key) {
-		return HexFormat.of().formatHex(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -100,11 +100,6 @@ public class GatewayException extends RuntimeException {
 				"Incorrect API key provided.");
 	}
 
-	public static GatewayException keyRevoked() {
-		return new GatewayException(HttpStatus.UNAUTHORIZED, "invalid_request_error", "invalid_api_key", null,
-				"This API key has been revoked.");
-	}
-
 	public static GatewayException keyExpired() {
 		return new GatewayException(HttpStatus.UNAUTHORIZED, "invalid_request_error", "invalid_api_key", null,
 				"This API key has expired.");

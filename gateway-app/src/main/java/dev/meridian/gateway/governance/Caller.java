@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * @param key null for the master key
  * @param team null for the master key and for keys without a team
  */
-public record Caller(@Nullable ClientKey key, @Nullable Team team) {
+public record Caller(@Nullable ClientKey key, @Nullable TeamPolicy team) {
 
 	public static final Caller MASTER = new Caller(null, null);
 

@@ -4,27 +4,39 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.meridian.db.governance.Budget;
+import dev.meridian.db.governance.KeyStatus;
+import dev.meridian.db.governance.VirtualKey;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A virtual key as the request path needs it. The plaintext is never held: requests are matched by
- * the SHA-256 of what they present.
+ * the SHA-256 of what they present. Revoked keys are not held either: they are refused as unknown,
+ * as OpenAI refuses its own revoked keys.
  *
  * @param keyHash lowercase hex SHA-256 of the plaintext
  * @param teamId null for a key that belongs to no team
- * @param revoked true once revoked; a revoked key is kept so that its requests get a clear refusal
  * @param expiresAt null when the key does not expire
  * @param models the allowed model names; null allows every model
  * @param budget null when the key has no spending cap of its own
  * @param defaultTier the smart-routing tier used when a request does not name one; null for the classifier's
  * @param neverDowngrade when true, smart routing never picks a tier below {@code defaultTier}
  */
-public record ClientKey(UUID id, String name, String keyHash, @Nullable UUID teamId, boolean revoked,
-		@Nullable Instant expiresAt, @Nullable Set<String> models, @Nullable Integer rpm, @Nullable Long tpm,
-		@Nullable Budget budget, @Nullable String defaultTier, boolean neverDowngrade) {
+public record ClientKey(UUID id, String name, String keyHash, @Nullable UUID teamId, @Nullable Instant expiresAt,
+		@Nullable Set<String> models, @Nullable Integer rpm, @Nullable Long tpm, @Nullable Budget budget,
+		@Nullable String defaultTier, boolean neverDowngrade) {
 
 	public ClientKey {
 		models = (models == null) ? null : Set.copyOf(models);
+	}
+
+	static ClientKey of(VirtualKey key) {
+		// A key stored as expired without a date has been expired since forever.
+		Instant expiry = (key.expiresAt() == null && key.storedStatus() == KeyStatus.EXPIRED)
+				? Instant.EPOCH : key.expiresAt();
+		return new ClientKey(key.id(), key.name(), key.keyHash(), key.teamId(), expiry,
+				key.limits().models() == null ? null : Set.copyOf(key.limits().models()), key.limits().rpmLimit(),
+				key.limits().tpmLimit(), key.limits().budget(), key.defaultTier(), key.neverDowngrade());
 	}
 
 	public boolean expiredAt(Instant now) {

@@ -6,6 +6,9 @@ import java.util.UUID;
 import dev.meridian.db.DatabaseConfiguration;
 import dev.meridian.db.DatabaseNotifications;
 import dev.meridian.db.DatabaseNotifications.Notice;
+import dev.meridian.db.governance.KeyStatus;
+import dev.meridian.db.governance.TeamRepository;
+import dev.meridian.db.governance.VirtualKeyRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,9 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
-	private final GovernanceStore store;
+	private final VirtualKeyRepository keys;
+
+	private final TeamRepository teams;
 
 	private final KeyDirectory directory;
 
@@ -36,8 +41,10 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 
 	private @Nullable Disposable subscription;
 
-	GovernanceSync(GovernanceStore store, KeyDirectory directory, DatabaseNotifications notifications) {
-		this.store = store;
+	GovernanceSync(VirtualKeyRepository keys, TeamRepository teams, KeyDirectory directory,
+			DatabaseNotifications notifications) {
+		this.keys = keys;
+		this.teams = teams;
 		this.directory = directory;
 		this.notifications = notifications;
 	}
@@ -70,12 +77,13 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 		String table = notice.payload().substring(0, colon);
 		UUID id = UUID.fromString(notice.payload().substring(colon + 1));
 		return switch (table) {
-			case "virtual_key" -> store.key(id)
-				.doOnNext(directory::put)
+			case "virtual_key" -> keys.findById(id)
+				.filter(key -> key.storedStatus() != KeyStatus.REVOKED)
+				.doOnNext(key -> directory.put(ClientKey.of(key)))
 				.switchIfEmpty(Mono.fromRunnable(() -> directory.removeKey(id)))
 				.then();
-			case "team" -> store.team(id)
-				.doOnNext(directory::put)
+			case "team" -> teams.findById(id)
+				.doOnNext(team -> directory.put(TeamPolicy.of(team)))
 				.switchIfEmpty(Mono.fromRunnable(() -> directory.removeTeam(id)))
 				.then();
 			default -> Mono.empty();
@@ -83,7 +91,8 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 	}
 
 	private Mono<Void> reloadAll() {
-		return Mono.zip(store.keys().collectList(), store.teams().collectList())
+		return Mono.zip(keys.findAllForSnapshot().map(ClientKey::of).collectList(),
+				teams.findAllForSnapshot().map(TeamPolicy::of).collectList())
 			.doOnNext(loaded -> directory.replaceAll(loaded.getT1(), loaded.getT2()))
 			.then();
 	}

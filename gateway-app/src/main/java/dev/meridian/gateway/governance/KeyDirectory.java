@@ -20,7 +20,7 @@ public class KeyDirectory {
 
 	private final Map<UUID, ClientKey> keysById = new ConcurrentHashMap<>();
 
-	private final Map<UUID, Team> teams = new ConcurrentHashMap<>();
+	private final Map<UUID, TeamPolicy> teams = new ConcurrentHashMap<>();
 
 	public @Nullable ClientKey keyWithHash(String keyHash) {
 		return keysByHash.get(keyHash);
@@ -30,7 +30,7 @@ public class KeyDirectory {
 		return keysById.get(id);
 	}
 
-	public @Nullable Team team(@Nullable UUID id) {
+	public @Nullable TeamPolicy team(@Nullable UUID id) {
 		return (id == null) ? null : teams.get(id);
 	}
 
@@ -38,7 +38,7 @@ public class KeyDirectory {
 		return keysById.values();
 	}
 
-	public Collection<Team> teams() {
+	public Collection<TeamPolicy> teams() {
 		return teams.values();
 	}
 
@@ -58,7 +58,7 @@ public class KeyDirectory {
 		}
 	}
 
-	public void put(Team team) {
+	public void put(TeamPolicy team) {
 		teams.put(team.id(), team);
 	}
 
@@ -67,11 +67,11 @@ public class KeyDirectory {
 	}
 
 	/** Replaces everything with a fresh load from the database. */
-	public synchronized void replaceAll(Collection<ClientKey> freshKeys, Collection<Team> freshTeams) {
-		for (Team team : freshTeams) {
+	public synchronized void replaceAll(Collection<ClientKey> freshKeys, Collection<TeamPolicy> freshTeams) {
+		for (TeamPolicy team : freshTeams) {
 			put(team);
 		}
-		teams.keySet().retainAll(freshTeams.stream().map(Team::id).collect(Collectors.toSet()));
+		teams.keySet().retainAll(freshTeams.stream().map(TeamPolicy::id).collect(Collectors.toSet()));
 		for (ClientKey key : freshKeys) {
 			put(key);
 		}

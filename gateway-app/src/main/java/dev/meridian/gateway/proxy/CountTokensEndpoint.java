@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.meridian.gateway.auth.ClientKeyAuthenticator;
 import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.governance.Caller;
 import dev.meridian.gateway.json.ClientRequestScanner;
 import dev.meridian.gateway.json.ScannedRequest;
 import dev.meridian.gateway.json.UpstreamRequestBody;
@@ -53,17 +54,20 @@ final class CountTokensEndpoint implements WebHandler {
 				return Mono.error(new GatewayException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, null,
 						PATH + " only accepts POST."));
 			}
-			authenticator.authenticate(exchange.getRequest().getHeaders());
-			return bodies.read(exchange.getRequest());
-		}).flatMap(body -> count(response, body));
+			Caller caller = authenticator.authenticate(exchange.getRequest().getHeaders());
+			return bodies.read(exchange.getRequest()).flatMap(body -> count(response, caller, body));
+		});
 	}
 
-	private Mono<Void> count(ServerHttpResponse response, byte[] body) {
+	private Mono<Void> count(ServerHttpResponse response, Caller caller, byte[] body) {
 		ScannedRequest request = ClientRequestScanner.scan(body, "messages");
 		RoutingTable table = routes.get();
 		ModelGroup group = table.group(request.model());
 		if (group == null) {
 			return Mono.error(GatewayException.modelNotFound(request.model()));
+		}
+		if (!caller.mayUse(request.model())) {
+			return Mono.error(GatewayException.modelNotAllowed(request.model()));
 		}
 		Deployment deployment = group.choose();
 		if (deployment.provider().type().wireFormat() == WireFormat.ANTHROPIC) {

@@ -7,7 +7,7 @@ import dev.meridian.gateway.error.ClientApiErrorHandler;
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.governance.Caller;
 import dev.meridian.gateway.governance.ClientKey;
-import dev.meridian.gateway.governance.Team;
+import dev.meridian.gateway.governance.TeamPolicy;
 import dev.meridian.gateway.json.Usage;
 import dev.meridian.gateway.metrics.GatewayMetrics;
 import dev.meridian.gateway.metrics.RequestOutcome;
@@ -135,7 +135,7 @@ final class RequestTrace {
 		Double cost = (deployment != null && deployment.price() != null && usage != null)
 				? deployment.price().cost(usage) : null;
 		ClientKey key = caller.key();
-		Team team = caller.team();
+		TeamPolicy team = caller.team();
 		return new RequestOutcome(requestId, Instant.ofEpochMilli(startMillis), key == null ? null : key.id(),
 				team == null ? null : team.id(), team == null ? GatewayMetrics.NO_TEAM : team.name(),
 				operation.metricName(), model == null ? "unknown" : model,

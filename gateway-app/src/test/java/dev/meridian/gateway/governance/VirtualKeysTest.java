@@ -10,8 +10,9 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
 import dev.meridian.MeridianApplication;
+import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
-import dev.meridian.gateway.testsupport.VirtualKeys;
+import dev.meridian.gateway.testsupport.GovernanceRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,11 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 	@Autowired
 	private DatabaseClient db;
 
-	private VirtualKeys keys;
+	private GovernanceRows keys;
 
 	@BeforeEach
 	void keysAndAWarmClient() {
-		keys = new VirtualKeys(db);
+		keys = new GovernanceRows(db);
 		// The first call of the SDK in a JVM loads its classes: not part of what the bounds below measure.
 		assertThat(chat(baseUrl(), MASTER_KEY).model()).isEqualTo("gpt-4o-mini");
 	}
@@ -57,7 +58,7 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 	@Test
 	void aNewKeyWorksOnEveryReplicaAndARevokedOneIsRefusedWithinASecond() {
 		String second = "http://127.0.0.1:" + secondReplicaPort() + "/v1";
-		VirtualKeys.Issued key = keys.issue("revocable", "");
+		GovernanceRows.Issued key = keys.issue("revocable", "");
 
 		await().atMost(WITHIN_A_SECOND).ignoreExceptions().until(() -> chat(baseUrl(), key.plaintext()) != null);
 		await().atMost(WITHIN_A_SECOND).ignoreExceptions().until(() -> chat(second, key.plaintext()) != null);
@@ -67,13 +68,27 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 		for (String gateway : List.of(baseUrl(), second)) {
 			await().atMost(WITHIN_A_SECOND).untilAsserted(() -> assertThatThrownBy(() -> chat(gateway, key.plaintext()))
 				.isInstanceOf(UnauthorizedException.class)
-				.hasMessageContaining("revoked"));
+				.hasMessageContaining("Incorrect API key"));
 		}
 	}
 
 	@Test
+	void aKeyIssuedByTheAdminApiWorksAtOnceAndStopsWhenRevoked() {
+		AdminApiClient admin = new AdminApiClient(port);
+		AdminApiClient.Reply issued = admin.post("/keys", MASTER_KEY, "{\"name\": \"sdk-user\"}");
+		assertThat(issued.status()).isEqualTo(201);
+		String plaintext = issued.json().path("key").asString();
+		String id = issued.json().path("id").asString();
+
+		await().atMost(WITHIN_A_SECOND).ignoreExceptions().until(() -> chat(baseUrl(), plaintext) != null);
+		assertThat(admin.delete("/keys/" + id, MASTER_KEY).status()).isEqualTo(200);
+		await().atMost(WITHIN_A_SECOND).untilAsserted(() -> assertThatThrownBy(() -> chat(baseUrl(), plaintext))
+			.isInstanceOf(UnauthorizedException.class));
+	}
+
+	@Test
 	void anExpiredKeyIsRefused() {
-		VirtualKeys.Issued key = keys.issue("expired", "expires_at = now() - interval '1 minute'");
+		GovernanceRows.Issued key = keys.issue("expired", "expires_at = now() - interval '1 minute'");
 		await().atMost(WITHIN_A_SECOND).untilAsserted(() -> assertThatThrownBy(() -> chat(baseUrl(), key.plaintext()))
 			.isInstanceOf(UnauthorizedException.class)
 			.hasMessageContaining("expired"));
@@ -81,9 +96,9 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 
 	@Test
 	void aRotatedKeyStopsMatchingItsOldPlaintext() {
-		VirtualKeys.Issued key = keys.issue("rotated", "");
+		GovernanceRows.Issued key = keys.issue("rotated", "");
 		await().atMost(WITHIN_A_SECOND).ignoreExceptions().until(() -> chat(baseUrl(), key.plaintext()) != null);
-		VirtualKeys.Issued replacement = keys.issue("scratch", "");
+		GovernanceRows.Issued replacement = keys.issue("scratch", "");
 		keys.update(replacement.id(), "key_hash = 'x'");
 		keys.update(key.id(), "key_hash = encode(sha256(convert_to('" + replacement.plaintext() + "', 'UTF8')), 'hex')");
 
@@ -95,8 +110,8 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 	@Test
 	void aKeyMayOnlyUseItsModelsAndItsTeamsModels() {
 		UUID team = keys.team("analytics-" + UUID.randomUUID(), "models = ARRAY['gpt-4o-mini', 'balanced']");
-		VirtualKeys.Issued narrow = keys.issue("narrow", "models = ARRAY['gpt-4o-mini']");
-		VirtualKeys.Issued inTeam = keys.issue("in-team", "team_id = '" + team + "'");
+		GovernanceRows.Issued narrow = keys.issue("narrow", "models = ARRAY['gpt-4o-mini']");
+		GovernanceRows.Issued inTeam = keys.issue("in-team", "team_id = '" + team + "'");
 		await().atMost(WITHIN_A_SECOND).ignoreExceptions().until(() -> chat(baseUrl(), narrow.plaintext()) != null);
 		await().atMost(WITHIN_A_SECOND).ignoreExceptions().until(() -> chat(baseUrl(), inTeam.plaintext()) != null);
 

@@ -1,20 +1,17 @@
 package dev.meridian.gateway.testsupport;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import dev.meridian.db.governance.VirtualKeys;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Writes keys and teams straight into the database, as the admin API stores them. */
-public final class VirtualKeys {
+public final class GovernanceRows {
 
 	private final DatabaseClient db;
 
-	public VirtualKeys(DatabaseClient db) {
+	public GovernanceRows(DatabaseClient db) {
 		this.db = db;
 	}
 
@@ -23,7 +20,7 @@ public final class VirtualKeys {
 		String plaintext = "sk-mrd-test-" + UUID.randomUUID();
 		UUID id = db.sql("INSERT INTO virtual_key (name, key_hash, key_prefix) VALUES (:name, :hash, :prefix) RETURNING id")
 			.bind("name", name)
-			.bind("hash", sha256(plaintext))
+			.bind("hash", VirtualKeys.hash(plaintext))
 			.bind("prefix", plaintext.substring(0, 12))
 			.map(row -> row.get("id", UUID.class))
 			.one()
@@ -52,16 +49,6 @@ public final class VirtualKeys {
 			db.sql("UPDATE team SET " + assignments + " WHERE id = :id").bind("id", id).then().block(Duration.ofSeconds(10));
 		}
 		return id;
-	}
-
-	static String sha256(String plaintext) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	public record Issued(UUID id, String plaintext) {

@@ -1,44 +1,43 @@
-package dev.meridian.admin;
+package dev.meridian.gateway.testsupport;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.meridian.gateway.testsupport.TestHttp;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the admin API over loopback as a script would: JSON bodies, a bearer key. */
-final class AdminApiClient {
+public final class AdminApiClient {
 
 	private final String baseUrl;
 
-	AdminApiClient(int port) {
+	public AdminApiClient(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port + "/api/admin/v1";
 	}
 
-	Reply get(String path, @Nullable String key) {
+	public Reply get(String path, @Nullable String key) {
 		return send("GET", path, key, null);
 	}
 
-	Reply post(String path, @Nullable String key, @Nullable String json) {
+	public Reply post(String path, @Nullable String key, @Nullable String json) {
 		return send("POST", path, key, json);
 	}
 
-	Reply patch(String path, @Nullable String key, String json) {
+	public Reply patch(String path, @Nullable String key, String json) {
 		return send("PATCH", path, key, json);
 	}
 
-	Reply put(String path, @Nullable String key, String json) {
+	public Reply put(String path, @Nullable String key, String json) {
 		return send("PUT", path, key, json);
 	}
 
-	Reply delete(String path, @Nullable String key) {
+	public Reply delete(String path, @Nullable String key) {
 		return send("DELETE", path, key, null);
 	}
 
-	Reply send(String method, String path, @Nullable String key, @Nullable String json) {
+	public Reply send(String method, String path, @Nullable String key, @Nullable String json) {
 		HttpRequest.Builder request = TestHttp.request(baseUrl + path)
 			.method(method, (json == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
@@ -60,14 +59,14 @@ final class AdminApiClient {
 		}
 	}
 
-	record Reply(int status, String body, HttpResponse<String> response) {
+	public record Reply(int status, String body, HttpResponse<String> response) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JsonMapper.shared().readTree(body);
 		}
 
 		/** The error envelope's {@code error} object. */
-		JsonNode error() {
+		public JsonNode error() {
 			return json().path("error");
 		}
 
