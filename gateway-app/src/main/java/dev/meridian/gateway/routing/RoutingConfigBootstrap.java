@@ -74,7 +74,8 @@ public class RoutingConfigBootstrap implements InitializingBean {
 				imported.providers().values().forEach(p -> p.close());
 			}
 			String source = "configuration version " + latest.version();
-			table = RoutingTableFactory.build(parser.parse(latest.content(), source), latest.version(), source, catalog);
+			table = RoutingTableFactory.build(parser.parse(latest.content(), source), latest.version(), source, catalog,
+					activeTable.states());
 		}
 		activeTable.replace(table == null ? RoutingTable.EMPTY : table);
 		RoutingTable inForce = activeTable.get();
@@ -91,7 +92,8 @@ public class RoutingConfigBootstrap implements InitializingBean {
 		}
 		String source = file.toString();
 		// Built before storing, so that a broken file never becomes a version.
-		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source, catalog);
+		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source, catalog,
+				activeTable.states());
 		RoutingConfigVersion stored = repository.append(content, sha, FILE_SOURCE, null).block(DATABASE_WAIT);
 		if (stored == null) {
 			throw new IllegalStateException("Storing the configuration from " + file + " returned nothing");
