@@ -30,7 +30,7 @@ public class GatewayMetrics {
 
 	private final Map<String, ModelMeters> byModel = new ConcurrentHashMap<>();
 
-	private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, Counter>> attempts = new ConcurrentHashMap<>();
 
 	private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
 
@@ -75,10 +75,18 @@ public class GatewayMetrics {
 	 * {@code unreachable}, {@code rejected} (the provider refused the request) or {@code cancelled}
 	 */
 	public void attempt(String deployment, String result) {
-		attempts.computeIfAbsent(deployment + '\n' + result, key -> Counter.builder("meridian.upstream.attempts")
-			.description("Upstream attempts by deployment and result; retries and fallbacks make several per request")
-			.tags("deployment", deployment, "result", result)
-			.register(registry)).increment();
+		Map<String, Counter> byResult = attempts.get(deployment);
+		if (byResult == null) {
+			byResult = attempts.computeIfAbsent(deployment, key -> new ConcurrentHashMap<>());
+		}
+		Counter counter = byResult.get(result);
+		if (counter == null) {
+			counter = byResult.computeIfAbsent(result, key -> Counter.builder("meridian.upstream.attempts")
+				.description("Upstream attempts by deployment and result; retries and fallbacks make several per request")
+				.tags("deployment", deployment, "result", result)
+				.register(registry));
+		}
+		counter.increment();
 	}
 
 	/**

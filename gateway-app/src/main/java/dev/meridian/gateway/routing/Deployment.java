@@ -16,7 +16,7 @@ public record Deployment(String modelName, Provider provider, String upstreamMod
 
 	/** How the deployment is named in logs and metrics: {@code provider/upstream-model}. */
 	public String id() {
-		return provider.id() + "/" + upstreamModel;
+		return state.deploymentId();
 	}
 
 	/** Whether a prompt of about this many tokens fits its context window (unknown windows fit anything). */

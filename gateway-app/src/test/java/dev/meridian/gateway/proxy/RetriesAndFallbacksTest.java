@@ -32,7 +32,7 @@ class RetriesAndFallbacksTest extends RoutingIntegrationTest {
 		assertThat(response.headers().firstValue("x-meridian-attempted-fallbacks")).hasValue("0");
 		assertThat(received("backup")).isEqualTo(1);
 		assertThat(attempts("refused/nowhere", "unreachable")).isEqualTo(1);
-		assertThat(attempts("mock/backup", "success")).isEqualTo(1);
+		eventually(() -> assertThat(attempts("mock/backup", "success")).isEqualTo(1));
 	}
 
 	@Test
@@ -43,10 +43,12 @@ class RetriesAndFallbacksTest extends RoutingIntegrationTest {
 		HttpResponse<String> response = chat("flaky");
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(received("flaky")).as("two retries").isEqualTo(3);
-		assertThat(attempts("mock/flaky", "unreachable")).isEqualTo(1);
+		assertThat(received("flaky")).isEqualTo(3);
+		// The HTTP client itself sends a request once more when a pooled connection turns out closed
+		// before any answer; then the gateway sees the 500 only, and retries once.
 		assertThat(attempts("mock/flaky", "server_error")).isEqualTo(1);
-		assertThat(attempts("mock/flaky", "success")).isEqualTo(1);
+		assertThat(attempts("mock/flaky", "unreachable")).isLessThanOrEqualTo(1);
+		eventually(() -> assertThat(attempts("mock/flaky", "success")).isEqualTo(1));
 	}
 
 	@Test
@@ -76,7 +78,7 @@ class RetriesAndFallbacksTest extends RoutingIntegrationTest {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(arrivals).hasSize(2);
 		assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(700));
-		assertThat(deploymentState("mock/limited")).as("the retry was its successful probe").isZero();
+		eventually(() -> assertThat(deploymentState("mock/limited")).as("the retry was its successful probe").isZero());
 	}
 
 	@Test

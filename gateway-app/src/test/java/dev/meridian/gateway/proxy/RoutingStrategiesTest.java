@@ -40,7 +40,7 @@ class RoutingStrategiesTest extends RoutingIntegrationTest {
 		awaitState("mock/cost-cheap", 1);
 		HttpResponse<String> probe = chat("cost");
 		assertThat(probe.headers().firstValue("x-meridian-model")).as("the probe").hasValue("cost-cheap");
-		assertThat(deploymentState("mock/cost-cheap")).isZero();
+		eventually(() -> assertThat(deploymentState("mock/cost-cheap")).isZero());
 		assertThat(chat("cost").headers().firstValue("x-meridian-model")).hasValue("cost-cheap");
 	}
 
@@ -79,6 +79,9 @@ class RoutingStrategiesTest extends RoutingIntegrationTest {
 
 		for (int i = 0; i < 20; i++) {
 			assertThat(chat("latency").statusCode()).isEqualTo(200);
+			int answered = i + 1;
+			eventually(() -> assertThat(attempts("mock/latency-slow", "success") + attempts("mock/latency-fast", "success"))
+				.as("latency recorded").isEqualTo(answered));
 		}
 
 		assertThat(received("latency-slow")).as("measured once").isEqualTo(1);

@@ -107,6 +107,26 @@ public abstract class RoutingIntegrationTest {
 		return (counter == null) ? 0 : counter.count();
 	}
 
+	/**
+	 * Waits for what the gateway records once an answer has been written, which can be a moment after
+	 * the client has read it: successes, latencies, a deployment healthy again.
+	 */
+	protected static void eventually(Runnable assertion) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (true) {
+			try {
+				assertion.run();
+				return;
+			}
+			catch (AssertionError notYet) {
+				if (System.nanoTime() > deadline) {
+					throw notYet;
+				}
+				Thread.sleep(10);
+			}
+		}
+	}
+
 	private static Path writeConfig() {
 		String yaml = """
 				providers:
