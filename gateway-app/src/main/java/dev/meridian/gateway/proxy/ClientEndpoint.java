@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * One client API operation: checks the key, reads and validates the body, and hands the request to a
- * {@link RoutedCall}, which picks a deployment of the requested model for each attempt. When the provider speaks the client's API the bytes
- * are forwarded as they are ({@link PassthroughExchange}); otherwise they are translated through
- * OpenAI chat ({@link TranslatedExchange}), or to the provider's embeddings API
- * ({@link EmbeddingsExchange}).
+ * {@link RoutedCall}, which picks a deployment of the requested model for each attempt. When the
+ * provider speaks the client's API the bytes are forwarded as they are ({@link PassthroughExchange});
+ * otherwise they are translated through OpenAI chat ({@link TranslatedExchange}), or to the
+ * provider's embeddings API ({@link EmbeddingsExchange}).
  */
 final class ClientEndpoint implements WebHandler {
 
