@@ -1,5 +1,7 @@
 package dev.meridian.gateway.error;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -20,6 +22,8 @@ public class GatewayException extends RuntimeException {
 
 	private final boolean retryable;
 
+	private final @Nullable Duration retryAfter;
+
 	/** Retryable as its status says: a rate limit or a server failure, not a request at fault. */
 	public GatewayException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
 			String message) {
@@ -28,12 +32,23 @@ public class GatewayException extends RuntimeException {
 
 	public GatewayException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
 			String message, boolean retryable) {
+		this(status, type, code, param, message, retryable, null);
+	}
+
+	private GatewayException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
+			String message, boolean retryable, @Nullable Duration retryAfter) {
 		super(message, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.code = code;
 		this.param = param;
 		this.retryable = retryable;
+		this.retryAfter = retryAfter;
+	}
+
+	/** The same error, with how long the provider asked to be left alone ({@code retry-after}). */
+	public GatewayException withRetryAfter(Duration delay) {
+		return new GatewayException(status, type, code, param, getMessage(), retryable, delay);
 	}
 
 	/** For a status that may not be one of Spring's constants (a provider's 529, say): 502 then. */
@@ -156,6 +171,11 @@ public class GatewayException extends RuntimeException {
 	/** Whether another attempt, on this deployment or the next, may succeed. */
 	public boolean retryable() {
 		return retryable;
+	}
+
+	/** How long the provider asked to be left alone, when its answer said so. */
+	public @Nullable Duration retryAfter() {
+		return retryAfter;
 	}
 
 	private static HttpStatus resolve(int status) {

@@ -20,7 +20,7 @@ final class LedgerRows {
 				saturated(usage.completionTokens()), saturated(usage.cachedTokens()), outcome.costUsd(), null,
 				outcome.durationNanos() / NANOS_PER_MILLI,
 				outcome.firstTokenNanos() < 0 ? null : outcome.firstTokenNanos() / NANOS_PER_MILLI, outcome.status(),
-				outcome.errorCode(), null, false, 0);
+				outcome.errorCode(), null, false, outcome.fallbacks().size());
 	}
 
 	private static int saturated(long tokens) {

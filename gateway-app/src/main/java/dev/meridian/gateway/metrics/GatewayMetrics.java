@@ -30,6 +30,10 @@ public class GatewayMetrics {
 
 	private final Map<String, ModelMeters> byModel = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, Counter>> attempts = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
+
 	public GatewayMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.overhead = Timer.builder("meridian.overhead")
@@ -62,6 +66,39 @@ public class GatewayMetrics {
 		if (outcome.costUsd() != null) {
 			meters.cost(outcome.team()).increment(outcome.costUsd());
 		}
+	}
+
+	/**
+	 * One upstream attempt of a request, as {@code meridian_upstream_attempts_total{deployment,result}};
+	 * a request with retries or fallbacks makes several.
+	 * @param result {@code success}, {@code rate_limited}, {@code server_error}, {@code timeout},
+	 * {@code unreachable}, {@code rejected} (the provider refused the request) or {@code cancelled}
+	 */
+	public void attempt(String deployment, String result) {
+		Map<String, Counter> byResult = attempts.get(deployment);
+		if (byResult == null) {
+			byResult = attempts.computeIfAbsent(deployment, key -> new ConcurrentHashMap<>());
+		}
+		Counter counter = byResult.get(result);
+		if (counter == null) {
+			counter = byResult.computeIfAbsent(result, key -> Counter.builder("meridian.upstream.attempts")
+				.description("Upstream attempts by deployment and result; retries and fallbacks make several per request")
+				.tags("deployment", deployment, "result", result)
+				.register(registry));
+		}
+		counter.increment();
+	}
+
+	/**
+	 * A request moved on from a model to the next of its fallback chain, as
+	 * {@code meridian_fallbacks_total{model,fallback_model,reason}}.
+	 * @param reason {@code error}, {@code context_window} or {@code content_policy}
+	 */
+	public void fallback(String model, String fallbackModel, String reason) {
+		fallbacks.computeIfAbsent(model + '\n' + fallbackModel + '\n' + reason, key -> Counter.builder("meridian.fallbacks")
+			.description("Requests that moved on to a fallback model, by requested model, fallback model and reason")
+			.tags("model", model, "fallback_model", fallbackModel, "reason", reason)
+			.register(registry)).increment();
 	}
 
 	private static final class ModelMeters {

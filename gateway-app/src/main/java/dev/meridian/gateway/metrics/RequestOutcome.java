@@ -1,6 +1,7 @@
 package dev.meridian.gateway.metrics;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.meridian.gateway.json.Usage;
@@ -21,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode the error envelope's code (or type when it has no code) when the request failed
  * @param firstTokenNanos time to the first streamed event, or -1 for answers that were not streamed
  * @param costUsd null when usage or price is unknown
+ * @param attempts how many upstream attempts it took, retries and fallbacks included
+ * @param fallbacks the fallback models it moved on to, in order; empty when the requested model served it
  */
 public record RequestOutcome(String requestId, Instant startedAt, @Nullable UUID keyId, @Nullable UUID teamId,
 		String team, String operation, String model, @Nullable String deployment, String provider, int status,
 		@Nullable String errorCode, long durationNanos, long overheadNanos, long firstTokenNanos, @Nullable Usage usage,
-		@Nullable Double costUsd) {
+		@Nullable Double costUsd, int attempts, List<String> fallbacks) {
 }

@@ -25,11 +25,11 @@ import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * One client API operation: checks the key, reads and validates the body, picks a deployment of the
- * requested model, and hands the request on. When the provider speaks the client's API the bytes
- * are forwarded as they are ({@link PassthroughExchange}); otherwise they are translated through
- * OpenAI chat ({@link TranslatedExchange}), or to the provider's embeddings API
- * ({@link EmbeddingsExchange}).
+ * One client API operation: checks the key, reads and validates the body, and hands the request to a
+ * {@link RoutedCall}, which picks a deployment of the requested model for each attempt. When the
+ * provider speaks the client's API the bytes are forwarded as they are ({@link PassthroughExchange});
+ * otherwise they are translated through OpenAI chat ({@link TranslatedExchange}), or to the
+ * provider's embeddings API ({@link EmbeddingsExchange}).
  */
 final class ClientEndpoint implements WebHandler {
 
@@ -94,19 +94,26 @@ final class ClientEndpoint implements WebHandler {
 		if (group == null) {
 			return Mono.error(GatewayException.modelNotFound(request.model()));
 		}
-		Deployment deployment = group.choose();
-		trace.routed(group.name(), deployment);
 		boolean stream = request.stream() && operation.streamable();
+		return new RoutedCall(table, group, TimeoutHeader.read(clientHeaders), response, trace, metrics, body, stream,
+				(deployment, timeouts) -> forward(clientHeaders, response, trace, body, request, stream, deployment,
+						timeouts))
+			.run();
+	}
+
+	/** One attempt on one deployment, in the way its provider needs. */
+	private Mono<Void> forward(HttpHeaders clientHeaders, ServerHttpResponse response, RequestTrace trace, byte[] body,
+			ScannedRequest request, boolean stream, Deployment deployment, RoutingTable.Timeouts timeouts) {
 		if (operation.isNativeTo(deployment.provider().type())) {
 			return PassthroughExchange.forward(response, trace, operation, clientHeaders, body, request, stream,
-					deployment, table.timeouts());
+					deployment, timeouts);
 		}
 		if (operation == ClientOperation.EMBEDDINGS) {
 			EmbeddingAdapter embeddings = ProviderAdapters.embeddingsFor(deployment.provider().type().wireFormat());
 			if (embeddings != null) {
 				return EmbeddingsExchange.forward(response, trace, embeddings,
 						ProviderAdapters.chatFor(deployment.provider().type().wireFormat()), body, request.model(),
-						deployment, table.timeouts());
+						deployment, timeouts);
 			}
 		}
 		if (dialect == null) {
@@ -116,7 +123,7 @@ final class ClientEndpoint implements WebHandler {
 		}
 		ChatAdapter adapter = ProviderAdapters.chatFor(deployment.provider().type().wireFormat());
 		return TranslatedExchange.forward(response, trace, dialect, adapter, body, request.model(), stream, deployment,
-				table.timeouts());
+				timeouts);
 	}
 
 }

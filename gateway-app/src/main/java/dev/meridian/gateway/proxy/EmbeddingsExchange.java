@@ -65,7 +65,7 @@ final class EmbeddingsExchange {
 			.flatMap(upstream -> UpstreamBodies.aggregate(UpstreamBodies.limited(upstream, trace, timeouts, deployment))
 				.flatMap(bytes -> upstream.isSuccess()
 						? Mono.just(new EmbeddingAdapter.Answer(bytes, upstream.headers()::get))
-						: Mono.error(errors.error(upstream.status(), upstream.headers()::get, bytes))));
+						: Mono.error(UpstreamBodies.error(errors, upstream, bytes))));
 	}
 
 }

@@ -21,6 +21,12 @@ final class MeridianHeaders {
 
 	static final String COST_USD = "x-meridian-cost-usd";
 
+	/** How many fallback models the request moved on to (as LiteLLM's {@code x-litellm-attempted-fallbacks}). */
+	static final String ATTEMPTED_FALLBACKS = "x-meridian-attempted-fallbacks";
+
+	/** Request header: a shorter total timeout for this request than the model's. */
+	static final String TIMEOUT = "x-meridian-timeout";
+
 	private MeridianHeaders() {
 	}
 

@@ -83,6 +83,7 @@ final class PassthroughExchange {
 			.doOnComplete(trace::upstreamEnded)
 			.onErrorResume(ex -> {
 				trace.upstreamEnded();
+				trace.streamBroken();
 				GatewayException error = UpstreamClient.translate(ex, deployment.id(), Duration.ZERO);
 				log.warn("Stream from {} ended early: {}", deployment.id(), error.getMessage());
 				return Mono.just(operation.streamErrorEvent(error));

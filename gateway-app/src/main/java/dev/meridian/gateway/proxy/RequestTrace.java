@@ -1,6 +1,8 @@
 package dev.meridian.gateway.proxy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.meridian.gateway.error.ClientApiErrorHandler;
@@ -55,6 +57,15 @@ final class RequestTrace {
 
 	private @Nullable Usage usage;
 
+	private int attempts;
+
+	/** Time spent on attempts before the current one, backoff included: the provider's, not overhead. */
+	private long earlierAttempts;
+
+	private final List<String> fallbacks = new ArrayList<>(0);
+
+	private boolean streamBroken;
+
 	RequestTrace(ClientOperation operation) {
 		this.operation = operation;
 	}
@@ -67,13 +78,28 @@ final class RequestTrace {
 		return caller;
 	}
 
+	/** @param modelName the model the client asked for, whichever model the deployment serves */
 	void routed(String modelName, Deployment chosen) {
 		this.model = modelName;
 		this.deployment = chosen;
+		attempts++;
+	}
+
+	/** The request moves on to the next model of a fallback chain. */
+	void fellBack(String fallbackModel) {
+		fallbacks.add(fallbackModel);
+	}
+
+	int fallbackCount() {
+		return fallbacks.size();
 	}
 
 	void upstreamStarted() {
-		upstreamStart = System.nanoTime();
+		long now = System.nanoTime();
+		if (upstreamStart >= 0) {
+			earlierAttempts += now - upstreamStart;
+		}
+		upstreamStart = now;
 	}
 
 	long upstreamStartNanos() {
@@ -92,6 +118,20 @@ final class RequestTrace {
 		if (firstEventSent < 0) {
 			firstEventSent = System.nanoTime();
 		}
+	}
+
+	/** The provider's stream failed after the answer had started; the client got an error event. */
+	void streamBroken() {
+		streamBroken = true;
+	}
+
+	boolean isStreamBroken() {
+		return streamBroken;
+	}
+
+	/** When the first streamed event was sent, on the {@link System#nanoTime()} clock; -1 before. */
+	long firstEventSentNanos() {
+		return firstEventSent;
 	}
 
 	void usage(@Nullable Usage reported) {
@@ -114,7 +154,7 @@ final class RequestTrace {
 	long overheadSoFarNanos() {
 		long now = System.nanoTime();
 		long waited = (upstreamStart >= 0 && upstreamHeaders >= 0) ? upstreamHeaders - upstreamStart : 0;
-		return now - start - waited;
+		return now - start - waited - earlierAttempts;
 	}
 
 	RequestOutcome outcome(SignalType signal, @Nullable Integer responseStatus) {
@@ -130,7 +170,7 @@ final class RequestTrace {
 			status = (responseStatus == null) ? 200 : responseStatus;
 		}
 		long upstreamTime = (upstreamStart < 0) ? 0 : ((upstreamEnd >= 0) ? upstreamEnd : end) - upstreamStart;
-		long overhead = (upstreamStart < 0) ? -1 : Math.max(0, end - start - upstreamTime);
+		long overhead = (upstreamStart < 0) ? -1 : Math.max(0, end - start - upstreamTime - earlierAttempts);
 		long firstToken = (firstEventSent < 0) ? -1 : firstEventSent - start;
 		Double cost = (deployment != null && deployment.price() != null && usage != null)
 				? deployment.price().cost(usage) : null;
@@ -140,7 +180,7 @@ final class RequestTrace {
 				team == null ? null : team.id(), team == null ? GatewayMetrics.NO_TEAM : team.name(),
 				operation.metricName(), model == null ? "unknown" : model,
 				deployment == null ? null : deployment.id(), deployment == null ? "none" : deployment.provider().id(),
-				status, errorCode, end - start, overhead, firstToken, usage, cost);
+				status, errorCode, end - start, overhead, firstToken, usage, cost, attempts, List.copyOf(fallbacks));
 	}
 
 	/** 32 random hex digits: unique enough to find one request among billions, and cheap to make. */

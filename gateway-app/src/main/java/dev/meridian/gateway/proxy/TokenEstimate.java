@@ -13,6 +13,9 @@ final class TokenEstimate {
 
 	private static final int TOKENS_PER_MESSAGE = 3;
 
+	/** What an inline image or file counts for when checking context windows: about a large image's tokens. */
+	private static final int INLINE_MEDIA_TOKENS = 1_600;
+
 	private TokenEstimate() {
 	}
 
@@ -33,6 +36,45 @@ final class TokenEstimate {
 		}
 		long tokens = (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
 		return tokens + (long) TOKENS_PER_MESSAGE * (messages.size() + 1);
+	}
+
+	/**
+	 * The prompt of a request of any client API, for checking it against context windows: every
+	 * string of the request, except that an inline image or file (a {@code data:} URL, a base64
+	 * {@code data} field) counts as a large image rather than by its size.
+	 */
+	static long promptTokens(JsonNode request) {
+		long[] media = new long[1];
+		long characters = promptLength(request, media);
+		long tokens = (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
+		return tokens + media[0] * INLINE_MEDIA_TOKENS + (long) TOKENS_PER_MESSAGE * (request.path("messages").size() + 1);
+	}
+
+	private static long promptLength(JsonNode node, long[] media) {
+		if (node.isString()) {
+			if (node.asString().startsWith("data:")) {
+				media[0]++;
+				return 0;
+			}
+			return node.asString().length();
+		}
+		long length = 0;
+		if (node.isObject()) {
+			for (String name : node.propertyNames()) {
+				JsonNode value = node.get(name);
+				if ("data".equals(name) && value.isString()) {
+					media[0]++;
+				}
+				else {
+					length += name.length() + promptLength(value, media);
+				}
+			}
+			return length;
+		}
+		for (JsonNode child : node) {
+			length += promptLength(child, media);
+		}
+		return length;
 	}
 
 	/** The length of every string in the tree; images count by their size too, a rough upper bound. */

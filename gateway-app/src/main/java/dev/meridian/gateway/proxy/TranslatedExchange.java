@@ -89,6 +89,7 @@ final class TranslatedExchange {
 			.doOnComplete(trace::upstreamEnded)
 			.onErrorResume(ex -> {
 				trace.upstreamEnded();
+				trace.streamBroken();
 				GatewayException error = UpstreamClient.translate(ex, deployment.id(), Duration.ZERO);
 				log.warn("Stream from {} ended early: {}", deployment.id(), error.getMessage());
 				return Mono.just(encoder.onError(error));

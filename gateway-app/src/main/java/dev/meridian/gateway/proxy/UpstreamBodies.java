@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.function.BiFunction;
 
+import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.provider.ChatAdapter;
 import dev.meridian.gateway.provider.UpstreamRequest;
 import dev.meridian.gateway.routing.Deployment;
@@ -37,9 +38,16 @@ final class UpstreamBodies {
 				return aggregate(body).flatMap(errorBody -> {
 					trace.upstreamEnded();
 					MeridianHeaders.served(response.getHeaders(), deployment, trace.overheadSoFarNanos());
-					return Mono.error(errors.error(upstream.status(), upstream.headers()::get, errorBody));
+					return Mono.error(error(errors, upstream, errorBody));
 				});
 			});
+	}
+
+	/** The adapter's error for the answer, with the delay the provider asked for when it is worth retrying. */
+	static GatewayException error(ChatAdapter errors, UpstreamResponse upstream, byte[] body) {
+		GatewayException error = errors.error(upstream.status(), upstream.headers()::get, body);
+		Duration retryAfter = error.retryable() ? RetryAfter.from(upstream.headers()) : null;
+		return (retryAfter == null) ? error : error.withRetryAfter(retryAfter);
 	}
 
 	/** The body, cut off with a 504 once the whole call has lasted {@code routing.timeout}. */

@@ -1,5 +1,7 @@
 package dev.meridian.gateway.routing;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.meridian.gateway.provider.Provider;
@@ -12,13 +14,30 @@ public class ActiveRoutingTable implements DisposableBean {
 
 	private final AtomicReference<RoutingTable> current = new AtomicReference<>(RoutingTable.EMPTY);
 
+	private final DeploymentStates states;
+
+	public ActiveRoutingTable(DeploymentStates states) {
+		this.states = states;
+	}
+
 	public RoutingTable get() {
 		return current.get();
 	}
 
-	/** Installs a new table and closes the pools of providers the old one had, after their calls end. */
+	/** Where the tables this one installs keep the state of their deployments. */
+	public DeploymentStates states() {
+		return states;
+	}
+
+	/**
+	 * Installs a new table, forgets the state of deployments it no longer has, and closes the pools
+	 * of providers the old one had, after their calls end.
+	 */
 	public void replace(RoutingTable table) {
 		RoutingTable previous = current.getAndSet(table);
+		Set<String> kept = new HashSet<>();
+		table.modelGroups().forEach(group -> group.deployments().forEach(deployment -> kept.add(deployment.id())));
+		states.retainOnly(kept);
 		previous.providers().values().forEach(Provider::close);
 	}
 

@@ -98,7 +98,8 @@ public class RoutingConfigBootstrap implements InitializingBean {
 
 	private RoutingTable build(RoutingConfigVersion version) {
 		String source = "configuration version " + version.version();
-		return RoutingTableFactory.build(parser.parse(version.content(), source), version.version(), source, catalog);
+		return RoutingTableFactory.build(parser.parse(version.content(), source), version.version(), source, catalog,
+				activeTable.states());
 	}
 
 	/** @return the table built from the file when it was stored as a new version, else null */
@@ -110,7 +111,8 @@ public class RoutingConfigBootstrap implements InitializingBean {
 		}
 		String source = file.toString();
 		// Built before storing, so that a broken file never becomes a version.
-		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source, catalog);
+		RoutingTable table = RoutingTableFactory.build(parser.parse(content, source), 0, source, catalog,
+				activeTable.states());
 		RoutingConfigVersion stored = repository.append(content, sha, FILE_SOURCE, null).block(DATABASE_WAIT);
 		if (stored == null) {
 			throw new IllegalStateException("Storing the configuration from " + file + " returned nothing");

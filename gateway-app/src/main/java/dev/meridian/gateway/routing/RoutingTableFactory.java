@@ -1,6 +1,5 @@
 package dev.meridian.gateway.routing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import dev.meridian.gateway.config.InvalidRoutingConfigException;
 import dev.meridian.gateway.config.ModelSettings;
 import dev.meridian.gateway.config.ProviderSettings;
 import dev.meridian.gateway.config.RoutingConfig;
-import dev.meridian.gateway.config.RoutingSettings;
 import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.provider.ProviderBaseUrl;
 import dev.meridian.gateway.provider.ProviderHttpClients;
@@ -24,7 +22,6 @@ import dev.meridian.gateway.provider.bedrock.BedrockSigner;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.convert.DurationStyle;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -40,11 +37,13 @@ public final class RoutingTableFactory {
 	}
 
 	/**
+	 * @param states where each deployment's state is kept; the table's deployments share it with
+	 * any earlier table that has them
 	 * @throws InvalidRoutingConfigException listing every problem; no pool is left open then
 	 */
-	public static RoutingTable build(RoutingConfig config, int version, String source, ModelCatalog catalog) {
+	public static RoutingTable build(RoutingConfig config, int version, String source, ModelCatalog catalog,
+			DeploymentStates states) {
 		List<String> problems = new ArrayList<>();
-		RoutingTable.Timeouts timeouts = timeouts(config.routing(), problems);
 		warnAboutPendingSettings(config, source);
 		Map<String, ProviderDraft> drafts = providers(config.providers(), problems);
 		Map<String, List<ModelSettings>> entriesByName = new LinkedHashMap<>();
@@ -63,9 +62,11 @@ public final class RoutingTableFactory {
 			if (entry.weight() != null && entry.weight() <= 0) {
 				problems.add(where + ".weight must be a positive integer");
 			}
+			checkLimits(entry, where, problems);
 			checkPrices(entry, where, problems);
 			entriesByName.computeIfAbsent(entry.name(), name -> new ArrayList<>()).add(entry);
 		}
+		RoutingPolicies policies = RoutingPolicies.read(config.routing(), entriesByName.keySet(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRoutingConfigException(source, problems);
 		}
@@ -77,15 +78,19 @@ public final class RoutingTableFactory {
 				ProviderDraft draft = drafts.get(entry.provider());
 				Provider provider = providers.computeIfAbsent(draft.id(), id -> draft.open());
 				String upstreamModel = (entry.model() == null || entry.model().isBlank()) ? name : entry.model();
+				CatalogEntry known = catalog.find(draft.type().configName(), upstreamModel).orElse(null);
+				Integer contextWindow = (entry.contextWindow() != null) ? entry.contextWindow()
+						: (known == null) ? null : known.limits().contextWindow();
 				deployments.add(new Deployment(name, provider, upstreamModel,
-						entry.weight() == null ? 1 : entry.weight(), price(entry, catalog.find(draft.type().configName(),
-								upstreamModel).map(CatalogEntry::pricing).orElse(null))));
+						entry.weight() == null ? 1 : entry.weight(), price(entry, known == null ? null : known.pricing()),
+						new DeploymentLimits(entry.rpm(), entry.tpm(), contextWindow),
+						states.of(provider.id() + "/" + upstreamModel)));
 			}
 			if (!deployments.isEmpty()) {
-				groups.put(name, new ModelGroup(name, deployments));
+				groups.put(name, new ModelGroup(name, deployments, policies.policy(name), policies.fallbacks(name)));
 			}
 		});
-		return new RoutingTable(version, groups, providers, timeouts);
+		return new RoutingTable(version, groups, providers, policies.defaults().timeouts());
 	}
 
 	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
@@ -150,28 +155,15 @@ public final class RoutingTableFactory {
 				provider.awsSecretAccessKey(), provider.awsSessionToken());
 	}
 
-	private static RoutingTable.Timeouts timeouts(RoutingSettings routing, List<String> problems) {
-		Duration total = duration(routing.timeout(), RoutingTable.DEFAULT_TIMEOUT, "routing.timeout", problems);
-		Duration firstByte = duration(routing.firstByteTimeout(),
-				total.compareTo(RoutingTable.DEFAULT_FIRST_BYTE_TIMEOUT) < 0 ? total : RoutingTable.DEFAULT_FIRST_BYTE_TIMEOUT,
-				"routing.first_byte_timeout", problems);
-		return new RoutingTable.Timeouts(total, firstByte);
-	}
-
-	private static Duration duration(@Nullable String text, Duration fallback, String where, List<String> problems) {
-		if (text == null || text.isBlank()) {
-			return fallback;
+	private static void checkLimits(ModelSettings entry, String where, List<String> problems) {
+		if (entry.rpm() != null && entry.rpm() <= 0) {
+			problems.add(where + ".rpm must be a positive integer");
 		}
-		try {
-			Duration value = DurationStyle.detectAndParse(text.strip(), java.time.temporal.ChronoUnit.SECONDS);
-			if (value.isNegative() || value.isZero()) {
-				problems.add(where + " must be positive");
-			}
-			return value;
+		if (entry.tpm() != null && entry.tpm() <= 0) {
+			problems.add(where + ".tpm must be a positive integer");
 		}
-		catch (IllegalArgumentException ex) {
-			problems.add(where + ": '" + text + "' is not a duration (e.g. 30s, 5m, 500ms)");
-			return fallback;
+		if (entry.contextWindow() != null && entry.contextWindow() <= 0) {
+			problems.add(where + ".context_window must be a positive integer");
 		}
 	}
 
@@ -204,20 +196,11 @@ public final class RoutingTableFactory {
 	}
 
 	private static void warnAboutPendingSettings(RoutingConfig config, String source) {
-		RoutingSettings routing = config.routing();
-		if (routing.strategy() != null && !"weighted".equals(routing.strategy())) {
-			log.warn("{}: routing.strategy '{}' is not available in this version; using weighted", source,
-					routing.strategy());
-		}
-		if (routing.retries() != null || routing.fallbacks() != null || routing.smart() != null) {
-			log.warn("{}: routing.retries, routing.fallbacks and routing.smart are not applied by this version", source);
+		if (config.routing().smart() != null) {
+			log.warn("{}: routing.smart is not applied by this version", source);
 		}
 		if (config.cache() != null) {
 			log.warn("{}: the cache section is not applied by this version", source);
-		}
-		boolean limits = config.models().stream().anyMatch(m -> m.rpm() != null || m.tpm() != null);
-		if (limits) {
-			log.warn("{}: per-deployment rpm/tpm limits are not enforced by this version", source);
 		}
 	}
 

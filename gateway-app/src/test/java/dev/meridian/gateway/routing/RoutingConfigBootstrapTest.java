@@ -40,7 +40,7 @@ class RoutingConfigBootstrapTest {
 	private ApplicationContextRunner gateway(Path config) {
 		return new ApplicationContextRunner()
 			.withUserConfiguration(Bootstrap.class, DatabaseConfiguration.class, RoutingConfigRepository.class,
-					ActiveRoutingTable.class, RoutingConfigBootstrap.class)
+					DeploymentStates.class, ActiveRoutingTable.class, RoutingConfigBootstrap.class)
 			.withPropertyValues("meridian.database.url=" + databaseUrl, "meridian.config=" + config);
 	}
 

@@ -119,9 +119,78 @@ class RoutingTableFactoryTest {
 		table.providers().values().forEach(p -> p.close());
 	}
 
+	@Test
+	void routingPoliciesApplyPerGroupOverTheDefaults() {
+		RoutingTable table = build("""
+				providers:
+				  openai: { type: openai }
+				  anthropic: { type: anthropic }
+				models:
+				  - { name: gpt-4o, provider: openai, rpm: 500, tpm: 30000 }
+				  - { name: gpt-4o-mini, provider: openai }
+				  - { name: claude, provider: anthropic, model: claude-sonnet-4-5, context_window: 150000 }
+				routing:
+				  strategy: cost_based
+				  retries: 1
+				  timeout: 60s
+				  first_byte_timeout: 10s
+				  cooldown: 5s
+				  fallbacks: { gpt-4o: [claude, gpt-4o-mini] }
+				  context_window_fallbacks: { gpt-4o-mini: [claude] }
+				  groups: { gpt-4o: { strategy: least_busy, retries: 3, timeout: 120s, first_byte_timeout: 20s } }
+				""");
+
+		ModelGroup gpt4o = table.group("gpt-4o");
+		assertThat(gpt4o.policy()).isEqualTo(new GroupPolicy(RoutingStrategy.LEAST_BUSY, 3,
+				new RoutingTable.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(20)), Duration.ofSeconds(5)));
+		assertThat(table.group("gpt-4o-mini").policy()).isEqualTo(new GroupPolicy(RoutingStrategy.COST_BASED, 1,
+				new RoutingTable.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10)), Duration.ofSeconds(5)));
+		assertThat(gpt4o.fallbacks(FallbackReason.ERROR)).containsExactly("claude", "gpt-4o-mini");
+		assertThat(gpt4o.fallbacks(FallbackReason.CONTEXT_WINDOW)).as("defaults to fallbacks")
+			.containsExactly("claude", "gpt-4o-mini");
+		assertThat(table.group("gpt-4o-mini").fallbacks(FallbackReason.CONTEXT_WINDOW)).containsExactly("claude");
+		assertThat(table.group("gpt-4o-mini").fallbacks(FallbackReason.ERROR)).isEmpty();
+		assertThat(gpt4o.deployments().getFirst().limits())
+			.as("the catalog's context window").isEqualTo(new DeploymentLimits(500, 30000, 128000));
+		assertThat(table.group("claude").deployments().getFirst().limits().contextWindow())
+			.as("the entry's own").isEqualTo(150000);
+		table.providers().values().forEach(p -> p.close());
+	}
+
+	@Test
+	void routingPoliciesAreCheckedWithWhereEachProblemIs() {
+		assertThatThrownBy(() -> build("""
+				providers:
+				  p: { type: openai }
+				models:
+				  - { name: a, provider: p, rpm: 0, context_window: -1 }
+				  - { name: b, provider: p }
+				routing:
+				  strategy: fastest
+				  retries: -1
+				  cooldown: never
+				  fallbacks: { a: [b, c, a], z: [a] }
+				  content_policy_fallbacks: { b: [y] }
+				  groups: { b: { first_byte_timeout: 0s, strategy: random }, q: { retries: 1 } }
+				"""))
+			.isInstanceOfSatisfying(InvalidRoutingConfigException.class, ex -> assertThat(ex.problems())
+				.anySatisfy(p -> assertThat(p).contains("models[0].rpm must be a positive integer"))
+				.anySatisfy(p -> assertThat(p).contains("models[0].context_window must be a positive integer"))
+				.anySatisfy(p -> assertThat(p).contains("routing.strategy: unknown strategy 'fastest'"))
+				.anySatisfy(p -> assertThat(p).contains("routing.retries must be between 0 and 10"))
+				.anySatisfy(p -> assertThat(p).contains("routing.cooldown: 'never' is not a duration"))
+				.anySatisfy(p -> assertThat(p).contains("routing.fallbacks.a[1]: no model is named 'c'"))
+				.anySatisfy(p -> assertThat(p).contains("routing.fallbacks.a[2]: a model cannot fall back to itself"))
+				.anySatisfy(p -> assertThat(p).contains("routing.fallbacks.z: no model is named 'z'"))
+				.anySatisfy(p -> assertThat(p).contains("routing.content_policy_fallbacks.b[0]: no model is named 'y'"))
+				.anySatisfy(p -> assertThat(p).contains("routing.groups.b.first_byte_timeout must be positive"))
+				.anySatisfy(p -> assertThat(p).contains("routing.groups.b.strategy: unknown strategy 'random'"))
+				.anySatisfy(p -> assertThat(p).contains("routing.groups.q: no model is named 'q'")));
+	}
+
 	private RoutingTable build(String yaml) {
 		RoutingConfig config = parser.parse(yaml, "test");
-		return RoutingTableFactory.build(config, 1, "test", CATALOG);
+		return RoutingTableFactory.build(config, 1, "test", CATALOG, new DeploymentStates());
 	}
 
 	private static final ModelCatalog CATALOG = ModelCatalogLoader.load(null);

@@ -101,6 +101,7 @@ public abstract class BedrockIntegrationTest {
 				routing:
 				  first_byte_timeout: 2s
 				  timeout: 5s
+				  retries: 0                  # each test sees its provider's one answer, as the client does
 				""".formatted(REGION, bedrock.baseUrl(), ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN,
 				gemini.baseUrl(), GEMINI_KEY, CLAUDE, SONNET_PROFILE, TITAN, COHERE, GEMINI_EMBEDDING);
 		try {

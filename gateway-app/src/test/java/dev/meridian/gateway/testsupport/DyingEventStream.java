@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A provider that starts a stream in its own wire format and then dies: whatever the request, it
@@ -22,6 +23,8 @@ public final class DyingEventStream implements AutoCloseable {
 	private final ServerSocket server;
 
 	private final byte[] opening;
+
+	private final AtomicInteger requests = new AtomicInteger();
 
 	/** @param opening the server-sent events to send before dying, as the wire carries them */
 	public DyingEventStream(String opening) {
@@ -46,6 +49,11 @@ public final class DyingEventStream implements AutoCloseable {
 		return "http://127.0.0.1:" + server.getLocalPort();
 	}
 
+	/** How many requests it has received. */
+	public int requests() {
+		return requests.get();
+	}
+
 	@Override
 	public void close() throws IOException {
 		server.close();
@@ -66,6 +74,7 @@ public final class DyingEventStream implements AutoCloseable {
 	private void answerThenDie(Socket socket) {
 		try (socket) {
 			readRequest(socket.getInputStream());
+			requests.incrementAndGet();
 			OutputStream out = socket.getOutputStream();
 			out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
 					+ Integer.toHexString(opening.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

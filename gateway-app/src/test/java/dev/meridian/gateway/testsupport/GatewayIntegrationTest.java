@@ -98,6 +98,7 @@ public abstract class GatewayIntegrationTest {
 				routing:
 				  first_byte_timeout: 2s
 				  timeout: 8s
+				  groups: { scripted: { retries: 0 } }
 				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl() + "/v1");
 		try {
 			Path file = Files.createTempFile("meridian-test-config", ".yaml");

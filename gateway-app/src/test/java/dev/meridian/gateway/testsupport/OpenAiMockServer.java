@@ -117,7 +117,8 @@ public final class OpenAiMockServer
 		return (operation < 0) ? path : "/v1" + path.substring(operation);
 	}
 
-	private static void answer(HttpExchange exchange, RecordedRequest request) throws IOException {
+	/** The default answer: what OpenAI answers to the request. */
+	public static void answer(HttpExchange exchange, RecordedRequest request) throws IOException {
 		boolean stream = request.json().path("stream").asBoolean(false);
 		switch (request.path()) {
 			case "/v1/chat/completions" -> {

@@ -168,6 +168,7 @@ public abstract class ProviderIntegrationTest {
 				routing:
 				  first_byte_timeout: 5s
 				  timeout: 10s
+				  retries: 0                  # each test sees its provider's one answer, as the client does
 				""".formatted(anthropic.baseUrl(), ANTHROPIC_KEY, gemini.baseUrl(), GEMINI_KEY, openAi.baseUrl(),
 				COMPATIBLE_KEY, openAi.baseUrl(), OPENAI_KEY, dyingAnthropic.baseUrl(), ANTHROPIC_KEY,
 				dyingGemini.baseUrl(), GEMINI_KEY, dyingChat.baseUrl() + "/v1", dyingResponses.baseUrl(), OPENAI_KEY, CLAUDE,
