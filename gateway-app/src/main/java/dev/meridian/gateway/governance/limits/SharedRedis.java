@@ -1,6 +1,7 @@
 package dev.meridian.gateway.governance.limits;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +14,6 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -31,7 +31,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>
  * While the connection is down, commands fail at once instead of queueing, and Lettuce reconnects in
- * the background. A first connection that cannot be made is tried again after the pause.
+ * the background. A first connection that cannot be made is tried again after the pause. Each call
+ * is bounded by its own timeout; a call that timed out against a frozen server waits on the
+ * connection for its answer, at most one per pause.
  */
 final class SharedRedis implements AutoCloseable {
 
@@ -72,10 +74,10 @@ final class SharedRedis implements AutoCloseable {
 		this.timeout = timeout;
 		this.keyPrefix = keyPrefix;
 		this.availability = new RedisAvailability(registry, pauseAfterFailure, describe(uri));
-		// Two I/O threads are plenty for one pipelined connection.
+		// Two threads of each kind (the least Lettuce takes) are plenty for one pipelined connection.
 		this.resources = ClientResources.builder()
 			.ioThreadPoolSize(2)
-			.computationThreadPoolSize(1)
+			.computationThreadPoolSize(2)
 			.reconnectDelay(Delay.exponential(Duration.ofMillis(100), pauseAfterFailure, 2, TimeUnit.MILLISECONDS))
 			.build();
 		this.client = RedisClient.create(resources, uri);
@@ -83,8 +85,6 @@ final class SharedRedis implements AutoCloseable {
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
-			// Each call has its own, shorter timeout; this one only clears commands nobody waits for.
-			.timeoutOptions(TimeoutOptions.enabled(CONNECT_TIMEOUT))
 			.build());
 		connect();
 	}
@@ -155,7 +155,8 @@ final class SharedRedis implements AutoCloseable {
 			.whenComplete((opened, failure) -> {
 				connecting.set(false);
 				if (failure != null) {
-					availability.failed(failure);
+					availability.failed((failure instanceof CompletionException && failure.getCause() != null)
+							? failure.getCause() : failure);
 				}
 				else if (closed) {
 					opened.closeAsync();

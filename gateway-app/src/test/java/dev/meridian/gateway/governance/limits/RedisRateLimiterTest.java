@@ -12,6 +12,8 @@ class RedisRateLimiterTest extends RateLimiterBehaviour {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	private final String prefix = TestRedis.newPrefix();
+
 	private SharedRedis redis;
 
 	private RedisRateLimiter limiter;
@@ -23,13 +25,14 @@ class RedisRateLimiterTest extends RateLimiterBehaviour {
 
 	@BeforeEach
 	void connect() {
-		redis = TestRedis.connect(TestRedis.URL, TestRedis.newPrefix(), registry);
+		redis = TestRedis.connect(TestRedis.URL, prefix, registry);
 		limiter = new RedisRateLimiter(redis, clock);
 	}
 
 	@AfterEach
 	void everyCallWentToRedis() {
 		redis.close();
+		TestRedis.deleteKeys(prefix);
 		assertThat(registry.get("meridian.redis.fallbacks").counter().count()).isZero();
 	}
 

@@ -14,6 +14,8 @@ class RedisSpendCountersTest extends SpendCountersBehaviour {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	private final String prefix = TestRedis.newPrefix();
+
 	private SharedRedis redis;
 
 	private RedisSpendCounters counters;
@@ -25,7 +27,7 @@ class RedisSpendCountersTest extends SpendCountersBehaviour {
 
 	@BeforeEach
 	void connect() {
-		redis = TestRedis.connect(TestRedis.URL, TestRedis.newPrefix(), registry);
+		redis = TestRedis.connect(TestRedis.URL, prefix, registry);
 		counters = new RedisSpendCounters(redis, clock, Duration.ofMillis(50));
 	}
 
@@ -33,6 +35,7 @@ class RedisSpendCountersTest extends SpendCountersBehaviour {
 	void everyCallWentToRedis() {
 		counters.close();
 		redis.close();
+		TestRedis.deleteKeys(prefix);
 		assertThat(registry.get("meridian.redis.fallbacks").counter().count()).isZero();
 	}
 

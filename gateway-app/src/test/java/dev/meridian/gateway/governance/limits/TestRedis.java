@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import static org.awaitility.Awaitility.await;
@@ -35,6 +38,17 @@ final class TestRedis {
 		SharedRedis redis = new SharedRedis(url, Duration.ofSeconds(2), prefix, Duration.ofMillis(200), registry);
 		await().atMost(Duration.ofSeconds(10)).until(redis::ready);
 		return redis;
+	}
+
+	/** Removes what a test wrote. */
+	static void deleteKeys(String prefix) {
+		try (RedisClient client = RedisClient.create(URL);
+				StatefulRedisConnection<String, String> connection = client.connect()) {
+			List<String> keys = connection.sync().keys(prefix + "*");
+			if (!keys.isEmpty()) {
+				connection.sync().del(keys.toArray(String[]::new));
+			}
+		}
 	}
 
 	static boolean listens(int port) {
