@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -160,7 +161,7 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 
 	private String key(BudgetSubject subject, PeriodSpan span) {
 		return redis.keyPrefix() + "spend:" + subject.scope().label() + ':' + subject.id() + ':'
-				+ subject.period().name().toLowerCase() + ':' + span.start().getEpochSecond();
+				+ subject.period().name().toLowerCase(Locale.ROOT) + ':' + span.start().getEpochSecond();
 	}
 
 	private static String expiry(PeriodSpan span) {

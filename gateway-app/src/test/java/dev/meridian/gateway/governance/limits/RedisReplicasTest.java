@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
@@ -155,7 +156,7 @@ class RedisReplicasTest {
 
 	private String spendKey(BudgetSubject subject, Instant periodStart) {
 		return prefix + "spend:" + subject.scope().label() + ":" + subject.id() + ":"
-				+ subject.period().name().toLowerCase() + ":" + periodStart.getEpochSecond();
+				+ subject.period().name().toLowerCase(Locale.ROOT) + ":" + periodStart.getEpochSecond();
 	}
 
 }
