@@ -126,6 +126,12 @@ public class GatewayException extends RuntimeException {
 				"This API key is not allowed to use the model '" + model + "'.");
 	}
 
+	/** 429 for a key's or team's rpm or tpm limit; the client may retry after the {@code retry-after} it got. */
+	public static GatewayException rateLimited(String message) {
+		return new GatewayException(HttpStatus.TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded", null,
+				message, false);
+	}
+
 	/** 429 that no retry will cure before the budget period ends. */
 	public static GatewayException budgetExceeded(String whose, String period) {
 		return new GatewayException(HttpStatus.TOO_MANY_REQUESTS, "insufficient_quota", "budget_exceeded", null,

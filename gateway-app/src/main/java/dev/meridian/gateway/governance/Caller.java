@@ -1,5 +1,8 @@
 package dev.meridian.gateway.governance;
 
+import java.util.List;
+
+import dev.meridian.gateway.governance.limits.LimitSubject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,16 @@ public record Caller(@Nullable ClientKey key, @Nullable TeamPolicy team) {
 	public boolean mayUse(String model) {
 		return (key == null || key.models() == null || key.models().contains(model))
 				&& (team == null || team.models() == null || team.models().contains(model));
+	}
+
+	/** The key's and the team's rpm and tpm limits, the key's first; empty when neither has any. */
+	List<LimitSubject> rateLimits() {
+		LimitSubject ofKey = (key == null) ? null : key.rateLimits();
+		LimitSubject ofTeam = (team == null) ? null : team.rateLimits();
+		if (ofKey == null) {
+			return (ofTeam == null) ? List.of() : List.of(ofTeam);
+		}
+		return (ofTeam == null) ? List.of(ofKey) : List.of(ofKey, ofTeam);
 	}
 
 }

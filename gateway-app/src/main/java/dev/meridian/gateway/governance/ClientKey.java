@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import dev.meridian.db.governance.Budget;
 import dev.meridian.db.governance.KeyStatus;
+import dev.meridian.db.governance.Limits;
 import dev.meridian.db.governance.VirtualKey;
+import dev.meridian.gateway.governance.limits.BudgetSubject;
+import dev.meridian.gateway.governance.limits.LimitSubject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param teamId null for a key that belongs to no team
  * @param expiresAt null when the key does not expire
  * @param models the allowed model names; null allows every model
- * @param budget null when the key has no spending cap of its own
+ * @param rateLimits the key's rpm and tpm limits; null when it has neither
+ * @param budget the key's own spending cap; null when it has none
  * @param defaultTier the smart-routing tier used when a request does not name one; null for the classifier's
  * @param neverDowngrade when true, smart routing never picks a tier below {@code defaultTier}
  */
 public record ClientKey(UUID id, String name, String keyHash, @Nullable UUID teamId, @Nullable Instant expiresAt,
-		@Nullable Set<String> models, @Nullable Integer rpm, @Nullable Long tpm, @Nullable Budget budget,
+		@Nullable Set<String> models, @Nullable LimitSubject rateLimits, @Nullable BudgetSubject budget,
 		@Nullable String defaultTier, boolean neverDowngrade) {
 
 	public ClientKey {
@@ -32,11 +36,15 @@ public record ClientKey(UUID id, String name, String keyHash, @Nullable UUID tea
 
 	static ClientKey of(VirtualKey key) {
 		// A key stored as expired without a date has been expired since forever.
-		Instant expiry = (key.expiresAt() == null && key.storedStatus() == KeyStatus.EXPIRED)
-				? Instant.EPOCH : key.expiresAt();
+		Instant expiry = (key.expiresAt() == null && key.storedStatus() == KeyStatus.EXPIRED) ? Instant.EPOCH
+				: key.expiresAt();
+		Limits limits = key.limits();
+		LimitSubject rateLimits = LimitSubject.key(key.id(), limits.rpmLimit(), limits.tpmLimit());
+		Budget budget = limits.budget();
 		return new ClientKey(key.id(), key.name(), key.keyHash(), key.teamId(), expiry,
-				key.limits().models() == null ? null : Set.copyOf(key.limits().models()), key.limits().rpmLimit(),
-				key.limits().tpmLimit(), key.limits().budget(), key.defaultTier(), key.neverDowngrade());
+				limits.models() == null ? null : Set.copyOf(limits.models()), rateLimits.hasLimits() ? rateLimits : null,
+				budget == null ? null : BudgetSubject.key(key.id(), budget.period(), budget.maxUsd().doubleValue()),
+				key.defaultTier(), key.neverDowngrade());
 	}
 
 	public boolean expiredAt(Instant now) {

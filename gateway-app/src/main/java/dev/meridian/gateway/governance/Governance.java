@@ -1,17 +1,41 @@
 package dev.meridian.gateway.governance;
 
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
 import dev.meridian.gateway.error.GatewayException;
+import dev.meridian.gateway.governance.limits.BudgetSubject;
+import dev.meridian.gateway.governance.limits.LimitSubject;
+import dev.meridian.gateway.governance.limits.RateLimitHeaders;
+import dev.meridian.gateway.governance.limits.RateLimiter;
+import dev.meridian.gateway.governance.limits.SpendCounters;
+import dev.meridian.gateway.json.Usage;
 import dev.meridian.gateway.metrics.RequestOutcome;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * What the request path asks of governance: may this caller send this request now, and, once it
- * has ended, what it came to. Everything is answered from memory.
+ * has ended, what it came to. Everything is answered from memory; a key without limits or budget
+ * costs a map lookup.
  */
 @Component
 public class Governance {
+
+	private final RateLimiter limiter;
+
+	private final SpendCounters spend;
+
+	private final InstantSource clock;
+
+	public Governance(RateLimiter limiter, SpendCounters spend, InstantSource clock) {
+		this.limiter = limiter;
+		this.spend = spend;
+		this.clock = clock;
+	}
 
 	/**
 	 * Checks model access, budgets and rate limits before the request is routed, and sets the
@@ -28,11 +52,53 @@ public class Governance {
 		if (!caller.mayUse(model)) {
 			return Mono.error(GatewayException.modelNotAllowed(model));
 		}
-		return Mono.empty();
+		Instant now = clock.instant();
+		if (exhausted(caller.key().budget(), now)) {
+			return Mono.error(GatewayException.budgetExceeded("API key", caller.key().budget().period().value()));
+		}
+		if (caller.team() != null && exhausted(caller.team().budget(), now)) {
+			return Mono.error(GatewayException.budgetExceeded("team", caller.team().budget().period().value()));
+		}
+		List<LimitSubject> rateLimits = caller.rateLimits();
+		if (rateLimits.isEmpty()) {
+			return Mono.empty();
+		}
+		return limiter.admit(rateLimits, estimatedPromptTokens).flatMap(admission -> {
+			RateLimitHeaders.write(responseHeaders, admission);
+			return admission.admitted() ? Mono.empty()
+					: Mono.error(GatewayException.rateLimited(admission.refusal().message()));
+		});
 	}
 
-	/** Accounts for a finished request: tokens against limits, spend against budgets, a ledger row. */
-	public void settle(RequestOutcome outcome) {
+	/** Accounts for a finished request: its tokens against rate limits, its cost against budgets. */
+	public void settle(Caller caller, RequestOutcome outcome) {
+		if (caller.isMaster()) {
+			return;
+		}
+		Usage usage = outcome.usage();
+		if (usage != null && usage.totalTokens() > 0) {
+			List<LimitSubject> rateLimits = caller.rateLimits();
+			if (!rateLimits.isEmpty()) {
+				limiter.recordTokens(rateLimits, usage.totalTokens());
+			}
+		}
+		Double cost = outcome.costUsd();
+		if (cost != null && cost > 0) {
+			count(caller.key().budget(), outcome.startedAt(), cost);
+			if (caller.team() != null) {
+				count(caller.team().budget(), outcome.startedAt(), cost);
+			}
+		}
+	}
+
+	private boolean exhausted(@Nullable BudgetSubject budget, Instant now) {
+		return budget != null && spend.exhausted(budget, now);
+	}
+
+	private void count(@Nullable BudgetSubject budget, Instant at, double cost) {
+		if (budget != null) {
+			spend.add(budget, at, cost);
+		}
 	}
 
 }

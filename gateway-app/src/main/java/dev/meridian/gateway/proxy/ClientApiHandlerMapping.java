@@ -1,5 +1,6 @@
 package dev.meridian.gateway.proxy;
 
+import java.time.InstantSource;
 import java.util.Map;
 
 import dev.meridian.gateway.auth.ClientKeyAuthenticator;
@@ -31,24 +32,24 @@ class ClientApiHandlerMapping implements HandlerMapping, Ordered {
 	private final ModelsEndpoint models;
 
 	ClientApiHandlerMapping(ActiveRoutingTable routes, ClientKeyAuthenticator authenticator, RequestBodyReader bodies,
-			GatewayMetrics metrics, Governance governance) {
+			GatewayMetrics metrics, Governance governance, InstantSource clock) {
 		this.models = new ModelsEndpoint(routes, authenticator);
 		this.handlers = Map.of(
 				ClientOperation.CHAT.clientPath(),
 				new ClientEndpoint(ClientOperation.CHAT, new ChatCompletionsDialect(), routes, authenticator, bodies, metrics,
-						governance),
+						governance, clock),
 				ClientOperation.COMPLETIONS.clientPath(),
 				new ClientEndpoint(ClientOperation.COMPLETIONS, null, routes, authenticator, bodies, metrics,
-						governance),
+						governance, clock),
 				ClientOperation.EMBEDDINGS.clientPath(),
 				new ClientEndpoint(ClientOperation.EMBEDDINGS, null, routes, authenticator, bodies, metrics,
-						governance),
+						governance, clock),
 				ClientOperation.MESSAGES.clientPath(),
 				new ClientEndpoint(ClientOperation.MESSAGES, new MessagesDialect(), routes, authenticator, bodies, metrics,
-						governance),
+						governance, clock),
 				ClientOperation.RESPONSES.clientPath(),
 				new ClientEndpoint(ClientOperation.RESPONSES, new ResponsesDialect(), routes, authenticator, bodies, metrics,
-						governance),
+						governance, clock),
 				CountTokensEndpoint.PATH, new CountTokensEndpoint(routes, authenticator, bodies),
 				ModelsEndpoint.PATH, models);
 	}

@@ -1,5 +1,7 @@
 package dev.meridian.gateway.proxy;
 
+import java.time.InstantSource;
+
 import dev.meridian.gateway.auth.ClientKeyAuthenticator;
 import dev.meridian.gateway.dialect.ClientDialect;
 import dev.meridian.gateway.error.GatewayException;
@@ -47,9 +49,11 @@ final class ClientEndpoint implements WebHandler {
 
 	private final Governance governance;
 
+	private final InstantSource clock;
+
 	/** @param dialect how to translate this operation; null when it is only ever forwarded */
 	ClientEndpoint(ClientOperation operation, @Nullable ClientDialect dialect, ActiveRoutingTable routes,
-			ClientKeyAuthenticator authenticator, RequestBodyReader bodies, GatewayMetrics metrics, Governance governance) {
+			ClientKeyAuthenticator authenticator, RequestBodyReader bodies, GatewayMetrics metrics, Governance governance, InstantSource clock) {
 		this.operation = operation;
 		this.dialect = dialect;
 		this.routes = routes;
@@ -57,11 +61,12 @@ final class ClientEndpoint implements WebHandler {
 		this.bodies = bodies;
 		this.metrics = metrics;
 		this.governance = governance;
+		this.clock = clock;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange) {
-		RequestTrace trace = new RequestTrace(operation);
+		RequestTrace trace = new RequestTrace(operation, clock.instant());
 		ServerHttpResponse response = exchange.getResponse();
 		response.getHeaders().set(MeridianHeaders.REQUEST_ID, trace.requestId);
 		return Mono.defer(() -> {
@@ -83,7 +88,7 @@ final class ClientEndpoint implements WebHandler {
 				RequestOutcome outcome = trace.outcome(signal,
 						response.getStatusCode() == null ? null : response.getStatusCode().value());
 				metrics.record(outcome);
-				governance.settle(outcome);
+				governance.settle(trace.caller(), outcome);
 			});
 	}
 

@@ -35,7 +35,7 @@ final class RequestTrace {
 
 	private final long start = System.nanoTime();
 
-	private final long startMillis = System.currentTimeMillis();
+	private final Instant startedAt;
 
 	private Caller caller = Caller.MASTER;
 
@@ -66,8 +66,10 @@ final class RequestTrace {
 
 	private boolean streamBroken;
 
-	RequestTrace(ClientOperation operation) {
+	/** @param startedAt when the request arrived by the gateway's clock: what budgets and the ledger go by */
+	RequestTrace(ClientOperation operation, Instant startedAt) {
 		this.operation = operation;
+		this.startedAt = startedAt;
 	}
 
 	void authenticated(Caller who) {
@@ -176,7 +178,7 @@ final class RequestTrace {
 				? deployment.price().cost(usage) : null;
 		ClientKey key = caller.key();
 		TeamPolicy team = caller.team();
-		return new RequestOutcome(requestId, Instant.ofEpochMilli(startMillis), key == null ? null : key.id(),
+		return new RequestOutcome(requestId, startedAt, key == null ? null : key.id(),
 				team == null ? null : team.id(), team == null ? GatewayMetrics.NO_TEAM : team.name(),
 				operation.metricName(), model == null ? "unknown" : model,
 				deployment == null ? null : deployment.id(), deployment == null ? "none" : deployment.provider().id(),

@@ -12,6 +12,7 @@ import dev.meridian.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * configuration, so Spring starts the gateway once for all of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Installed.class)
 public abstract class GatewayIntegrationTest {
 
 	protected static final String MASTER_KEY = "sk-test-master-key";

@@ -2,6 +2,8 @@ package dev.meridian.gateway.governance.limits;
 
 import java.util.UUID;
 
+import dev.meridian.db.governance.BudgetPeriod;
+
 /**
  * A virtual key or a team with a budget. Spend is counted per scope, id and period, so a changed
  * limit applies at once to what was already spent.

@@ -33,13 +33,13 @@ public class LimitsConfiguration {
 		}
 
 		@Bean
-		RateLimiter rateLimiter(SharedRedis redis) {
-			return new RedisRateLimiter(redis, InstantSource.system());
+		RateLimiter rateLimiter(SharedRedis redis, InstantSource clock) {
+			return new RedisRateLimiter(redis, clock);
 		}
 
 		@Bean(destroyMethod = "close")
-		RedisSpendCounters spendCounters(SharedRedis redis, RedisProperties properties) {
-			return new RedisSpendCounters(redis, InstantSource.system(), properties.budgetRefresh());
+		RedisSpendCounters spendCounters(SharedRedis redis, RedisProperties properties, InstantSource clock) {
+			return new RedisSpendCounters(redis, clock, properties.budgetRefresh());
 		}
 
 	}
@@ -49,8 +49,8 @@ public class LimitsConfiguration {
 	static class PerReplica {
 
 		@Bean
-		RateLimiter rateLimiter() {
-			return new LocalRateLimiter(InstantSource.system());
+		RateLimiter rateLimiter(InstantSource clock) {
+			return new LocalRateLimiter(clock);
 		}
 
 		@Bean

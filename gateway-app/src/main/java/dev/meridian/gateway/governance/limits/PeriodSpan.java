@@ -2,6 +2,7 @@ package dev.meridian.gateway.governance.limits;
 
 import java.time.Instant;
 
+import dev.meridian.db.governance.BudgetPeriod;
 import org.jspecify.annotations.Nullable;
 
 /** The instants one budget period covers: from {@code start}, up to but excluding {@code end}. */

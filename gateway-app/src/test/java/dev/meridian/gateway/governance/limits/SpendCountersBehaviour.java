@@ -3,6 +3,7 @@ package dev.meridian.gateway.governance.limits;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.meridian.db.governance.BudgetPeriod;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.meridian.gateway.governance.limits;
+package dev.meridian.db.governance;
 
 import java.time.Instant;
 
