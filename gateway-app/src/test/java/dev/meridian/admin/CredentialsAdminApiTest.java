@@ -1,15 +1,19 @@
 package dev.meridian.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
 import dev.meridian.db.governance.CredentialCipher;
 import dev.meridian.db.governance.EncryptionProperties;
 import dev.meridian.db.governance.ProviderCredentialRepository;
 import dev.meridian.db.governance.ProviderCredentials;
+import dev.meridian.db.routing.RoutingConfigRepository;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.meridian.gateway.testsupport.AdminApiClient;
+import dev.meridian.gateway.testsupport.AdminApiClient.Reply;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Provider credentials through the admin API, on a gateway whose encryption key was rotated: the
@@ -49,11 +54,43 @@ class CredentialsAdminApiTest extends GatewayIntegrationTest {
 	@Autowired
 	CredentialCipher cipher;
 
+	@Autowired
+	RoutingConfigRepository routingConfigs;
+
 	AdminApiClient admin;
 
 	@BeforeEach
 	void client() {
 		admin = new AdminApiClient(port);
+	}
+
+	@Test
+	void theRoutingConfigurationUsesAStoredCredentialAndPicksUpItsNewValue() throws Exception {
+		String original = Files.readString(configFile());
+		String usingCredential = original.replace("${MERIDIAN_TEST_UPSTREAM_KEY:-" + UPSTREAM_KEY + "}",
+				"${credential:mock-upstream}");
+		assertThat(usingCredential).isNotEqualTo(original);
+		assertThat(upstreamAuthorization()).isEqualTo("Bearer " + UPSTREAM_KEY);
+		assertThat(admin.put("/credentials/mock-upstream", MASTER_KEY, "{\"value\": \"sk-from-the-vault\"}").status())
+			.isEqualTo(204);
+		try {
+			routingConfigs.append(usingCredential, "e".repeat(64), "api", "test").block(Duration.ofSeconds(10));
+			await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(upstreamAuthorization()).isEqualTo("Bearer sk-from-the-vault"));
+
+			admin.put("/credentials/mock-upstream", MASTER_KEY, "{\"value\": \"sk-rotated\"}");
+			await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(upstreamAuthorization()).isEqualTo("Bearer sk-rotated"));
+		}
+		finally {
+			routingConfigs.append(original, "f".repeat(64), "api", "test").block(Duration.ofSeconds(10));
+		}
+	}
+
+	/** Sends a chat request and tells what authorization the provider got. */
+	private String upstreamAuthorization() {
+		upstream.reset();
+		openAi().chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+			.addUserMessage("hi").build());
+		return upstream.requests().getLast().header("authorization");
 	}
 
 	@Test

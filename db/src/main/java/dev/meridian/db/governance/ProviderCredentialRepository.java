@@ -2,6 +2,7 @@ package dev.meridian.db.governance;
 
 import java.util.function.Function;
 
+import dev.meridian.db.DatabaseConfiguration;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,8 @@ public class ProviderCredentialRepository {
 			.bind("nonce", sealed.nonce())
 			.bind("ciphertext", sealed.ciphertext())
 			.map(ROW)
-			.one();
+			.one()
+			.flatMap(this::announced);
 	}
 
 	public Mono<StoredCredential> find(String name) {
@@ -55,7 +57,14 @@ public class ProviderCredentialRepository {
 		return db.sql("DELETE FROM provider_credential WHERE name = :name RETURNING " + COLUMNS)
 			.bind("name", name)
 			.map(ROW)
-			.one();
+			.one()
+			.flatMap(this::announced);
+	}
+
+	/** Tells every replica to rebuild its routing table, whose providers may use the credential. */
+	private Mono<StoredCredential> announced(StoredCredential changed) {
+		return db.sql("SELECT pg_notify('" + DatabaseConfiguration.ROUTING_CONFIG_CHANNEL + "', '"
+				+ ProviderCredentials.CHANGED + "')").then().thenReturn(changed);
 	}
 
 	private static final Function<Readable, StoredCredential> ROW = row -> new StoredCredential(

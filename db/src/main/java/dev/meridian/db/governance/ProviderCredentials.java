@@ -17,6 +17,9 @@ public class ProviderCredentials {
 
 	private static final Logger log = LoggerFactory.getLogger(ProviderCredentials.class);
 
+	/** The payload on the routing configuration channel when a credential is written or removed. */
+	public static final String CHANGED = "credentials";
+
 	private final ProviderCredentialRepository repository;
 
 	private final CredentialCipher cipher;

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class EnvironmentPlaceholders {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+	/** {@code ${VAR}}, {@code ${VAR:-default}}, and {@code ${credential:NAME}} for a stored provider credential. */
+	private static final Pattern PLACEHOLDER = Pattern
+		.compile("\\$\\{(credential:[A-Za-z0-9_.-]+|[A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
 	private static final Pattern TOKEN = Pattern.compile("__meridian_env_(\\d+)__");
 
@@ -61,7 +63,9 @@ final class EnvironmentPlaceholders {
 			String replacement = environment.apply(placeholder.variable());
 			if (replacement == null) {
 				if (placeholder.fallback() == null) {
-					warnings.add(where + ": environment variable " + placeholder.variable() + " is not set");
+					warnings.add(where + ": " + (placeholder.variable().startsWith(RoutingConfigParser.CREDENTIAL)
+							? "no stored credential named " + placeholder.variable().substring(RoutingConfigParser.CREDENTIAL.length())
+							: "environment variable " + placeholder.variable() + " is not set"));
 				}
 				replacement = (placeholder.fallback() != null) ? placeholder.fallback() : "";
 			}

@@ -2,6 +2,7 @@ package dev.meridian.gateway.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -29,14 +30,24 @@ public final class RoutingConfigParser {
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	/** How a placeholder names a stored provider credential: {@code ${credential:NAME}}. */
+	static final String CREDENTIAL = "credential:";
+
 	private final UnaryOperator<@Nullable String> environment;
 
+	/** @param environment resolves placeholder names, {@code credential:NAME} ones included */
 	public RoutingConfigParser(UnaryOperator<@Nullable String> environment) {
 		this.environment = environment;
 	}
 
 	public static RoutingConfigParser fromSystemEnvironment() {
 		return new RoutingConfigParser(System::getenv);
+	}
+
+	/** Environment variables, and stored credentials for {@code ${credential:NAME}}. */
+	public static RoutingConfigParser withCredentials(Map<String, String> credentials) {
+		return new RoutingConfigParser(name -> name.startsWith(CREDENTIAL)
+				? credentials.get(name.substring(CREDENTIAL.length())) : System.getenv(name));
 	}
 
 	/**

@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 
+import dev.meridian.db.governance.ProviderCredentials;
 import dev.meridian.db.routing.RoutingConfigRepository;
 import dev.meridian.db.routing.RoutingConfigVersion;
 import dev.meridian.gateway.GatewayProperties;
@@ -43,15 +45,16 @@ public class RoutingConfigBootstrap implements InitializingBean {
 
 	private final ActiveRoutingTable activeTable;
 
-	private final RoutingConfigParser parser = RoutingConfigParser.fromSystemEnvironment();
+	private final ProviderCredentials credentials;
 
 	private final ModelCatalog catalog;
 
 	public RoutingConfigBootstrap(GatewayProperties properties, RoutingConfigRepository repository,
-			ActiveRoutingTable activeTable) {
+			ActiveRoutingTable activeTable, ProviderCredentials credentials) {
 		this.properties = properties;
 		this.repository = repository;
 		this.activeTable = activeTable;
+		this.credentials = credentials;
 		this.catalog = ModelCatalogLoader.load(properties.catalogFile());
 	}
 
@@ -59,9 +62,11 @@ public class RoutingConfigBootstrap implements InitializingBean {
 	public synchronized void afterPropertiesSet() {
 		Path file = properties.config();
 		String fileContent = read(file);
+		RoutingConfigParser parser = RoutingConfigParser
+			.withCredentials(credentials.decryptAll().blockOptional(DATABASE_WAIT).orElse(Map.of()));
 		RoutingTable imported = null;
 		if (fileContent != null) {
-			imported = importIfChanged(file, fileContent);
+			imported = importIfChanged(file, fileContent, parser);
 		}
 		else {
 			log.info("No configuration file at {}; using the stored configuration, if any", file.toAbsolutePath());
@@ -73,7 +78,7 @@ public class RoutingConfigBootstrap implements InitializingBean {
 			if (imported != null) {
 				imported.providers().values().forEach(p -> p.close());
 			}
-			table = build(latest);
+			table = build(latest, parser);
 		}
 		activeTable.replace(table == null ? RoutingTable.EMPTY : table);
 		RoutingTable inForce = activeTable.get();
@@ -82,28 +87,32 @@ public class RoutingConfigBootstrap implements InitializingBean {
 	}
 
 	/**
-	 * Puts a stored version in force if it is newer than the one in force.
+	 * Puts a stored version in force if it is newer than the one in force, or rebuilds the one in
+	 * force when the stored credentials it may refer to have changed.
 	 *
+	 * @param storedCredentials what {@code ${credential:NAME}} placeholders resolve to
 	 * @throws dev.meridian.gateway.config.InvalidRoutingConfigException when it does not build (the
 	 * table in force stays)
 	 */
-	public synchronized void activate(RoutingConfigVersion version) {
-		if (version.version() <= activeTable.get().version()) {
+	public synchronized void activate(RoutingConfigVersion version, Map<String, String> storedCredentials,
+			boolean credentialsChanged) {
+		int inForce = activeTable.get().version();
+		if (version.version() < inForce || (version.version() == inForce && !credentialsChanged)) {
 			return;
 		}
-		activeTable.replace(build(version));
+		activeTable.replace(build(version, RoutingConfigParser.withCredentials(storedCredentials)));
 		log.info("Routing configuration version {} in force: {} models, {} providers", version.version(),
 				activeTable.get().groups().size(), activeTable.get().providers().size());
 	}
 
-	private RoutingTable build(RoutingConfigVersion version) {
+	private RoutingTable build(RoutingConfigVersion version, RoutingConfigParser parser) {
 		String source = "configuration version " + version.version();
 		return RoutingTableFactory.build(parser.parse(version.content(), source), version.version(), source, catalog,
 				activeTable.states());
 	}
 
 	/** @return the table built from the file when it was stored as a new version, else null */
-	private @Nullable RoutingTable importIfChanged(Path file, String content) {
+	private @Nullable RoutingTable importIfChanged(Path file, String content, RoutingConfigParser parser) {
 		String sha = sha256(content);
 		RoutingConfigVersion lastImport = repository.latestFrom(FILE_SOURCE).block(DATABASE_WAIT);
 		if (lastImport != null && lastImport.contentSha256().equals(sha)) {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 
 import dev.meridian.db.DatabaseConfiguration;
 import dev.meridian.db.TestDatabases;
+import dev.meridian.db.governance.CredentialCipher;
+import dev.meridian.db.governance.ProviderCredentialRepository;
+import dev.meridian.db.governance.ProviderCredentials;
 import dev.meridian.db.routing.RoutingConfigRepository;
 import dev.meridian.gateway.GatewayProperties;
 import dev.meridian.gateway.config.InvalidRoutingConfigException;
@@ -40,6 +43,7 @@ class RoutingConfigBootstrapTest {
 	private ApplicationContextRunner gateway(Path config) {
 		return new ApplicationContextRunner()
 			.withUserConfiguration(Bootstrap.class, DatabaseConfiguration.class, RoutingConfigRepository.class,
+					ProviderCredentialRepository.class, CredentialCipher.class, ProviderCredentials.class,
 					DeploymentStates.class, ActiveRoutingTable.class, RoutingConfigBootstrap.class)
 			.withPropertyValues("meridian.database.url=" + databaseUrl, "meridian.config=" + config);
 	}
