@@ -12,6 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.meridian.db.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -133,7 +134,7 @@ public class CredentialCipher {
 
 	/** The first 8 hex digits of the key's SHA-256: names the key without revealing it. */
 	static String keyId(byte[] key) {
-		return VirtualKeys.sha256Hex(key).substring(0, 8);
+		return Sha256.hex(key).substring(0, 8);
 	}
 
 }

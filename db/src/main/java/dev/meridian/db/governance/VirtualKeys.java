@@ -1,11 +1,9 @@
 package dev.meridian.db.governance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import dev.meridian.db.Sha256;
 
 /**
  * How virtual keys look and are stored: {@code sk-mrd-} followed by 32 random bytes in unpadded
@@ -22,16 +20,6 @@ public final class VirtualKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** One digest per thread: keys are hashed on every client request, on the event loops. */
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JDK has SHA-256", ex);
-		}
-	});
-
 	private VirtualKeys() {
 	}
 
@@ -44,11 +32,7 @@ public final class VirtualKeys {
 
 	/** Lowercase hex SHA-256 of the key's UTF-8 bytes: the {@code key_hash} it is stored and found by. */
 	public static String hash(String plaintext) {
-		return sha256Hex(plaintext.getBytes(StandardCharsets.UTF_8));
-	}
-
-	static String sha256Hex(byte[] bytes) {
-		return HexFormat.of().formatHex(SHA_256.get().digest(bytes));
+		return Sha256.hex(plaintext);
 	}
 
 }

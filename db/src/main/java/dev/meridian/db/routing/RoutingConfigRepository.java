@@ -29,6 +29,23 @@ public class RoutingConfigRepository {
 			.one();
 	}
 
+	/**
+	 * The newest version, locked until the surrounding transaction ends, so that two edits based on
+	 * it cannot both be stored.
+	 */
+	public Mono<RoutingConfigVersion> latestForUpdate() {
+		return db.sql("SELECT " + COLUMNS + " FROM routing_config_version ORDER BY version DESC LIMIT 1 FOR UPDATE")
+			.map(ROW)
+			.one();
+	}
+
+	public Mono<RoutingConfigVersion> find(int version) {
+		return db.sql("SELECT " + COLUMNS + " FROM routing_config_version WHERE version = :version")
+			.bind("version", version)
+			.map(ROW)
+			.one();
+	}
+
 	/** The newest version that came from the given source, e.g. the config file. */
 	public Mono<RoutingConfigVersion> latestFrom(String source) {
 		return db.sql("SELECT " + COLUMNS

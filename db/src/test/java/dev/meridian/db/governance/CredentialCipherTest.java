@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import dev.meridian.db.Sha256;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class CredentialCipherTest {
 	@Test
 	void keyIdIsTheStartOfTheKeysSha256() {
 		CredentialCipher cipher = cipher(KEY_A);
-		String expected = VirtualKeys.sha256Hex(Base64.getDecoder().decode(KEY_A)).substring(0, 8);
+		String expected = Sha256.hex(Base64.getDecoder().decode(KEY_A)).substring(0, 8);
 
 		assertThat(cipher.currentKeyId()).isEqualTo(expected);
 		assertThat(cipher.encrypt("x", "y").keyId()).isEqualTo(expected);

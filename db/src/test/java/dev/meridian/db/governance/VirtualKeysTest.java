@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.meridian.db.Sha256;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class VirtualKeysTest {
 	void hashIsLowercaseHexSha256OfUtf8() {
 		assertThat(VirtualKeys.hash("abc"))
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-		assertThat(VirtualKeys.hash("sk-mrd-é")).isEqualTo(VirtualKeys.sha256Hex("sk-mrd-é".getBytes(StandardCharsets.UTF_8)));
+		assertThat(VirtualKeys.hash("sk-mrd-é")).isEqualTo(Sha256.hex("sk-mrd-é".getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test

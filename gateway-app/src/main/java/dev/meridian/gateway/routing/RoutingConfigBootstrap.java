@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
+import dev.meridian.db.Sha256;
 import dev.meridian.db.governance.ProviderCredentials;
 import dev.meridian.db.routing.RoutingConfigRepository;
 import dev.meridian.db.routing.RoutingConfigVersion;
@@ -18,6 +16,7 @@ import dev.meridian.gateway.GatewayProperties;
 import dev.meridian.gateway.catalog.ModelCatalog;
 import dev.meridian.gateway.catalog.ModelCatalogLoader;
 import dev.meridian.gateway.config.RoutingConfigParser;
+import dev.meridian.gateway.provider.Provider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +104,18 @@ public class RoutingConfigBootstrap implements InitializingBean {
 				activeTable.get().groups().size(), activeTable.get().providers().size());
 	}
 
+	/**
+	 * Builds a table from the document and throws it away, closing its connection pools.
+	 *
+	 * @throws dev.meridian.gateway.config.InvalidRoutingConfigException listing every problem
+	 */
+	void check(String document) {
+		// Credentials do not change whether a document is valid: an unknown one resolves to "".
+		RoutingTable table = RoutingTableFactory.build(RoutingConfigParser.withCredentials(Map.of())
+			.parse(document, "the new configuration"), 0, "the new configuration", catalog, new DeploymentStates());
+		table.providers().values().forEach(Provider::close);
+	}
+
 	private RoutingTable build(RoutingConfigVersion version, RoutingConfigParser parser) {
 		String source = "configuration version " + version.version();
 		return RoutingTableFactory.build(parser.parse(version.content(), source), version.version(), source, catalog,
@@ -113,7 +124,7 @@ public class RoutingConfigBootstrap implements InitializingBean {
 
 	/** @return the table built from the file when it was stored as a new version, else null */
 	private @Nullable RoutingTable importIfChanged(Path file, String content, RoutingConfigParser parser) {
-		String sha = sha256(content);
+		String sha = Sha256.hex(content);
 		RoutingConfigVersion lastImport = repository.latestFrom(FILE_SOURCE).block(DATABASE_WAIT);
 		if (lastImport != null && lastImport.contentSha256().equals(sha)) {
 			return null;
@@ -139,16 +150,6 @@ public class RoutingConfigBootstrap implements InitializingBean {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the configuration file " + file.toAbsolutePath(), ex);
-		}
-	}
-
-	static String sha256(String content) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
 	}
 

@@ -38,6 +38,12 @@ public final class AdminApiClient {
 	}
 
 	public Reply send(String method, String path, @Nullable String key, @Nullable String json) {
+		return send(method, path, key, json, null);
+	}
+
+	/** @param configVersion sent as {@code x-meridian-config-version} when not null */
+	public Reply send(String method, String path, @Nullable String key, @Nullable String json,
+			@Nullable String configVersion) {
 		HttpRequest.Builder request = TestHttp.request(baseUrl + path)
 			.method(method, (json == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
@@ -45,6 +51,9 @@ public final class AdminApiClient {
 		}
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
+		}
+		if (configVersion != null) {
+			request.header("x-meridian-config-version", configVersion);
 		}
 		try {
 			HttpResponse<String> response = TestHttp.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
