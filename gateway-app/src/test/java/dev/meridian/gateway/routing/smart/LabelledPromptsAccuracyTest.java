@@ -22,7 +22,7 @@ class LabelledPromptsAccuracyTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private record Labelled(String id, Tier tier, String category, byte[] request) {
+	record Labelled(String id, Tier tier, String category, byte[] request) {
 
 		boolean tuned() {
 			return Integer.parseInt(id.substring(1)) % 2 == 0;
