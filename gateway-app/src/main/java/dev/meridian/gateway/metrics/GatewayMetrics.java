@@ -30,6 +30,8 @@ public class GatewayMetrics {
 
 	private final Map<String, ModelMeters> byModel = new ConcurrentHashMap<>();
 
+	private final SmartRouteMeters smartRoutes;
+
 	public GatewayMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.overhead = Timer.builder("meridian.overhead")
@@ -38,6 +40,7 @@ public class GatewayMetrics {
 			.minimumExpectedValue(Duration.ofMillis(1).dividedBy(20))
 			.maximumExpectedValue(Duration.ofSeconds(1))
 			.register(registry);
+		this.smartRoutes = new SmartRouteMeters(registry);
 	}
 
 	public void record(RequestOutcome outcome) {
@@ -62,6 +65,7 @@ public class GatewayMetrics {
 		if (outcome.costUsd() != null) {
 			meters.cost.increment(outcome.costUsd());
 		}
+		smartRoutes.record(outcome);
 	}
 
 	private static final class ModelMeters {

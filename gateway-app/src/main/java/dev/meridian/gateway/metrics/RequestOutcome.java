@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status the client got; 499 when the client went away first
  * @param firstTokenNanos time to the first streamed event, or -1 for answers that were not streamed
  * @param costUsd null when usage or price is unknown
+ * @param routeTier the smart-routing tier that chose the model; null when the request was not smart-routed
+ * @param baselineCostUsd what the same usage would have cost at the smart-routing baseline's price; null
+ * when not smart-routed, or usage or that price is unknown
  */
 public record RequestOutcome(String operation, String model, String provider, int status, long durationNanos,
-		long overheadNanos, long firstTokenNanos, @Nullable Usage usage, @Nullable Double costUsd) {
+		long overheadNanos, long firstTokenNanos, @Nullable Usage usage, @Nullable Double costUsd,
+		@Nullable String routeTier, @Nullable Double baselineCostUsd) {
 }

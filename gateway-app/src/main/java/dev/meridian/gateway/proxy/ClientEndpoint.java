@@ -13,6 +13,7 @@ import dev.meridian.gateway.routing.ActiveRoutingTable;
 import dev.meridian.gateway.routing.Deployment;
 import dev.meridian.gateway.routing.ModelGroup;
 import dev.meridian.gateway.routing.RoutingTable;
+import dev.meridian.gateway.routing.smart.TierPolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -77,6 +78,9 @@ final class ClientEndpoint implements WebHandler {
 		ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
 		RoutingTable table = routes.get();
 		ModelGroup group = table.group(request.model());
+		if (group == null && SmartRoute.appliesTo(table, request.model(), operation)) {
+			group = SmartRoute.choose(table, body, clientHeaders, TierPolicy.NONE, response, trace);
+		}
 		if (group == null) {
 			return Mono.error(GatewayException.modelNotFound(request.model()));
 		}

@@ -21,6 +21,9 @@ final class MeridianHeaders {
 
 	static final String COST_USD = "x-meridian-cost-usd";
 
+	/** The smart-routing tier that chose the model. */
+	static final String ROUTE_TIER = "x-meridian-route-tier";
+
 	private MeridianHeaders() {
 	}
 

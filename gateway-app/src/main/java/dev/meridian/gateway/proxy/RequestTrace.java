@@ -6,6 +6,8 @@ import dev.meridian.gateway.error.ClientApiErrorHandler;
 import dev.meridian.gateway.json.Usage;
 import dev.meridian.gateway.metrics.RequestOutcome;
 import dev.meridian.gateway.routing.Deployment;
+import dev.meridian.gateway.routing.ModelPrice;
+import dev.meridian.gateway.routing.smart.Tier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.SignalType;
 
@@ -43,6 +45,10 @@ final class RequestTrace {
 
 	private @Nullable Usage usage;
 
+	private @Nullable Tier routeTier;
+
+	private @Nullable ModelPrice baselinePrice;
+
 	RequestTrace(ClientOperation operation) {
 		this.operation = operation;
 	}
@@ -50,6 +56,12 @@ final class RequestTrace {
 	void routed(String modelName, Deployment chosen) {
 		this.model = modelName;
 		this.deployment = chosen;
+	}
+
+	/** @param baseline the price savings are measured against, null when unknown */
+	void smartRouted(Tier tier, @Nullable ModelPrice baseline) {
+		this.routeTier = tier;
+		this.baselinePrice = baseline;
 	}
 
 	void upstreamStarted() {
@@ -112,9 +124,10 @@ final class RequestTrace {
 		long firstToken = (firstEventSent < 0) ? -1 : firstEventSent - start;
 		Double cost = (deployment != null && deployment.price() != null && usage != null)
 				? deployment.price().cost(usage) : null;
+		Double baselineCost = (baselinePrice != null && usage != null) ? baselinePrice.cost(usage) : null;
 		return new RequestOutcome(operation.metricName(), model == null ? "unknown" : model,
 				deployment == null ? "none" : deployment.provider().id(), status, end - start, overhead, firstToken,
-				usage, cost);
+				usage, cost, routeTier == null ? null : routeTier.configName(), baselineCost);
 	}
 
 	/** 32 random hex digits: unique enough to find one request among billions, and cheap to make. */

@@ -21,6 +21,7 @@ import dev.meridian.gateway.provider.ProviderType;
 import dev.meridian.gateway.provider.RequestSigner;
 import dev.meridian.gateway.provider.WireFormat;
 import dev.meridian.gateway.provider.bedrock.BedrockSigner;
+import dev.meridian.gateway.routing.smart.SmartRouter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,7 @@ public final class RoutingTableFactory {
 			checkPrices(entry, where, problems);
 			entriesByName.computeIfAbsent(entry.name(), name -> new ArrayList<>()).add(entry);
 		}
+		SmartRouter smartRouter = SmartRoutingSettings.router(config.routing().smart(), entriesByName.keySet(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRoutingConfigException(source, problems);
 		}
@@ -85,7 +87,9 @@ public final class RoutingTableFactory {
 				groups.put(name, new ModelGroup(name, deployments));
 			}
 		});
-		return new RoutingTable(version, groups, providers, timeouts);
+		SmartRouting smart = (smartRouter == null) ? null : new SmartRouting(smartRouter,
+				smartRouter.baseline() == null ? null : SmartRouting.averagePrice(groups.get(smartRouter.baseline())));
+		return new RoutingTable(version, groups, providers, timeouts, smart);
 	}
 
 	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
@@ -209,8 +213,8 @@ public final class RoutingTableFactory {
 			log.warn("{}: routing.strategy '{}' is not available in this version; using weighted", source,
 					routing.strategy());
 		}
-		if (routing.retries() != null || routing.fallbacks() != null || routing.smart() != null) {
-			log.warn("{}: routing.retries, routing.fallbacks and routing.smart are not applied by this version", source);
+		if (routing.retries() != null || routing.fallbacks() != null) {
+			log.warn("{}: routing.retries and routing.fallbacks are not applied by this version", source);
 		}
 		if (config.cache() != null) {
 			log.warn("{}: the cache section is not applied by this version", source);
