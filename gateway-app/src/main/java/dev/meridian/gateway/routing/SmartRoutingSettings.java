@@ -52,7 +52,13 @@ final class SmartRoutingSettings {
 		if (problems.size() > problemsBefore || boundaries == null) {
 			return null;
 		}
-		return new SmartRouter(model, tiers, baseline, new PromptClassifier(weights, cues, boundaries));
+		try {
+			return new SmartRouter(model, tiers, baseline, new PromptClassifier(weights, cues, boundaries));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(WHERE + ".cues: " + ex.getMessage());
+			return null;
+		}
 	}
 
 	private static Map<Tier, String> tiers(@Nullable Map<String, String> settings, Set<String> modelNames,

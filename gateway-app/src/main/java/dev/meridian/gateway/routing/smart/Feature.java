@@ -73,6 +73,9 @@ public enum Feature {
 
 	private static final List<String> NAMES = Arrays.stream(values()).map(Feature::configName).toList();
 
+	/** Every feature, without the copy that {@code values()} makes on each call. */
+	static final List<Feature> ALL = List.of(values());
+
 	private final double defaultWeight;
 
 	Feature(double defaultWeight) {

@@ -13,7 +13,7 @@ public final class PromptClassifier {
 
 	public static final PromptClassifier DEFAULT = new PromptClassifier(Map.of(), Map.of(), TierBoundaries.DEFAULT);
 
-	private final double[] weights = new double[Feature.values().length];
+	private final double[] weights = new double[Feature.ALL.size()];
 
 	private final CueMatcher matcher;
 
@@ -44,7 +44,7 @@ public final class PromptClassifier {
 		double[] values = new PromptScanner(matcher).scan(body, offset, length);
 		double[] contributions = new double[values.length];
 		double score = 0;
-		for (Feature feature : Feature.values()) {
+		for (Feature feature : Feature.ALL) {
 			int i = feature.ordinal();
 			contributions[i] = weights[i] * feature.signal(values[i]);
 			score += contributions[i];

@@ -360,7 +360,7 @@ final class PromptScanner {
 		if (!hasLastUser) {
 			last.reset();
 		}
-		double[] values = new double[Feature.values().length];
+		double[] values = new double[Feature.ALL.size()];
 		values[Feature.TOKENS.ordinal()] = last.tokens();
 		values[Feature.CONTEXT_TOKENS.ordinal()] = contextTokens;
 		values[Feature.CODE_BLOCKS.ordinal()] = last.codeBlocks;

@@ -10,6 +10,8 @@ final class TextStats {
 
 	static final int CUE_WINDOW = 600;
 
+	private static final int CUE_KINDS = CueKind.values().length;
+
 	static final double TOKENS_PER_ASCII_WORD_CHAR = 0.23;
 
 	static final double TOKENS_PER_SYMBOL = 0.85;
@@ -54,7 +56,7 @@ final class TextStats {
 
 	int mathExpressions;
 
-	final int[] cues = new int[CueKind.values().length];
+	final int[] cues = new int[CUE_KINDS];
 
 	private boolean inFence;
 
@@ -62,6 +64,19 @@ final class TextStats {
 	private int headEnd;
 
 	private int tailStart;
+
+	/** The line being scanned: first and last non-blank characters (-1 when blank), and its counts. */
+	private int lineFirst;
+
+	private int lineLast;
+
+	private boolean lineParenOrAssign;
+
+	private int lineMath;
+
+	private int lineQuestions;
+
+	private int lineClauses;
 
 	void reset() {
 		characters = 0;
@@ -169,64 +184,54 @@ final class TextStats {
 	 */
 	void scan(char[] text, int offset, int length, CueMatcher matcher) {
 		int end = offset + length;
-		int lineStart = offset;
 		inFence = false;
 		headEnd = offset + Math.min(length, CUE_WINDOW);
 		tailStart = Math.max(headEnd, end - CUE_WINDOW);
-		for (int i = offset; i <= end; i++) {
-			if (i == end || text[i] == '\n') {
-				line(text, lineStart, i, matcher);
-				if (i < end) {
-					newlines++;
-				}
-				lineStart = i + 1;
+		int lineStart = offset;
+		while (true) {
+			int lineEnd = countLine(text, lineStart, end);
+			line(text, lineStart, lineEnd, matcher);
+			if (lineEnd == end) {
+				break;
 			}
+			newlines++;
+			lineStart = lineEnd + 1;
 		}
 		characters += length;
 	}
 
+	/** What the line ending at {@code end} is: a fence, code, a list item, prose; and its cues. */
 	private void line(char[] text, int start, int end, CueMatcher matcher) {
-		int first = start;
-		while (first < end && (text[first] == ' ' || text[first] == '\t')) {
-			first++;
-		}
-		int indent = first - start;
-		int last = end - 1;
-		while (last >= first && (text[last] == ' ' || text[last] == '\t' || text[last] == '\r')) {
-			last--;
+		int first = lineFirst;
+		int last = lineLast;
+		if (first < 0) {
+			return;
 		}
 		if (last >= first + 2 && isFence(text, first)) {
 			if (!inFence) {
 				codeBlocks++;
 			}
 			inFence = !inFence;
-			countCharacters(text, start, end);
-			return;
-		}
-		if (first > last) {
-			countCharacters(text, start, end);
 			return;
 		}
 		boolean code = inFence;
-		char lastChar = text[last];
-		int mathBefore = mathExpressions;
-		int questionsBefore = questions;
-		int clausesBefore = clauses;
-		boolean parenOrAssign = countCharacters(text, start, end);
 		if (!code) {
+			char lastChar = text[last];
 			code = lastChar == ';' || lastChar == '{' || lastChar == '}'
 					|| (lastChar == ':' && last > first && text[last - 1] == ')')
-					|| (indent >= 4 && parenOrAssign);
+					|| (first - start >= 4 && lineParenOrAssign);
 		}
 		if (code) {
-			// Operators and question marks in code are not arithmetic or questions.
+			// Operators, question marks and commas in code are not arithmetic, questions or clauses.
 			codeLines++;
-			mathExpressions = mathBefore;
-			questions = questionsBefore;
-			clauses = clausesBefore;
+			if (inFence) {
+				return;
+			}
 		}
-		if (inFence) {
-			return;
+		else {
+			mathExpressions += lineMath;
+			questions += lineQuestions;
+			clauses += lineClauses;
 		}
 		if (isListItem(text, first, last)) {
 			listItems++;
@@ -241,62 +246,90 @@ final class TextStats {
 	}
 
 	/**
-	 * Counts characters by class, questions and arithmetic on one line.
+	 * Counts the characters of one line by class, and its arithmetic, questions and clauses (kept
+	 * apart until the line is known not to be code).
 	 *
-	 * @return whether the line has a parenthesis or an assignment, as code does
+	 * @return the index of the line's newline, or {@code end}
 	 */
-	private boolean countCharacters(char[] text, int start, int end) {
-		boolean parenOrAssign = false;
+	private int countLine(char[] text, int start, int end) {
+		lineFirst = -1;
+		lineLast = -1;
+		lineParenOrAssign = false;
+		lineMath = 0;
+		lineQuestions = 0;
+		lineClauses = 0;
 		char previousSolid = ' ';
 		char pendingOperatorLeft = 0;
-		for (int i = start; i < end; i++) {
+		int i = start;
+		for (; i < end; i++) {
 			char c = text[i];
 			if (c < 0x80) {
 				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
 					asciiWordChars++;
 					if (pendingOperatorLeft != 0 && (isDigit(c) || isDigit(pendingOperatorLeft))) {
-						mathExpressions++;
+						lineMath++;
 					}
 					pendingOperatorLeft = 0;
 					previousSolid = c;
+					if (lineFirst < 0) {
+						lineFirst = i;
+					}
+					lineLast = i;
 					continue;
 				}
 				if (c == ' ' || c == '\t' || c == '\r') {
 					continue;
 				}
+				if (c == '\n') {
+					break;
+				}
 				asciiSymbols++;
 				switch (c) {
 					case '?' -> {
 						if (previousSolid != '?') {
-							questions++;
+							lineQuestions++;
 						}
+						pendingOperatorLeft = 0;
 					}
-					case '(', ')' -> parenOrAssign = true;
-					case ',', ';' -> clauses++;
+					case '(', ')' -> {
+						lineParenOrAssign = true;
+						pendingOperatorLeft = 0;
+					}
+					case ',', ';' -> {
+						lineClauses++;
+						pendingOperatorLeft = 0;
+					}
 					case '=' -> {
-						parenOrAssign = true;
+						lineParenOrAssign = true;
 						pendingOperatorLeft = operand(previousSolid);
 					}
 					case '+', '*', '/', '^', '<', '>' -> pendingOperatorLeft = operand(previousSolid);
 					default -> pendingOperatorLeft = 0;
 				}
-				previousSolid = c;
-				continue;
 			}
-			nonAscii(c);
-			if (c == '？') {
-				questions++;
+			else {
+				nonAscii(c);
+				if (Character.isWhitespace(c)) {
+					continue;
+				}
+				if (c == '？') {
+					lineQuestions++;
+				}
+				else if (c == '，' || c == '、' || c == '；') {
+					lineClauses++;
+				}
+				else if (isMathSymbol(c)) {
+					lineMath++;
+				}
+				pendingOperatorLeft = 0;
 			}
-			else if (c == '，' || c == '、' || c == '；') {
-				clauses++;
-			}
-			else if (isMathSymbol(c)) {
-				mathExpressions++;
-			}
-			pendingOperatorLeft = 0;
 			previousSolid = c;
+			if (lineFirst < 0) {
+				lineFirst = i;
+			}
+			lineLast = i;
 		}
-		return parenOrAssign;
+		return i;
 	}
 
 	private void nonAscii(char c) {
