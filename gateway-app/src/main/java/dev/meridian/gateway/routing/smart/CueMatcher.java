@@ -1,22 +1,17 @@
 package dev.meridian.gateway.routing.smart;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds cue words and phrases in text without regular expressions or allocation. Matching is
- * case-insensitive, a whitespace character in a cue matches one whitespace character in the text,
- * and a cue matches whole words unless it ends with {@code *}. Ideographs and kana count as words of
- * their own, so Chinese and Japanese cues match inside unspaced text.
- * <p>
- * The cues of every kind are compiled once into a trie, kept in one open-addressing table keyed by
- * (node, character). Walking it costs a few hash lookups, so the scanner first asks cheaper
- * questions while it reads each word: a bit set of the hashes of the cues' first words (and of the
- * beginnings of {@code *} cues at their lengths) turns almost every word away, and only the rest
- * are walked. Cues that begin with a symbol ({@code \frac}) or an ideograph are looked up by that
- * first character.
+ * Finds cue words and phrases in text without regular expressions or allocation: the cues of every
+ * kind are compiled once into one trie, kept in an open-addressing table keyed by (node, char), and
+ * a match is tried only where a word starts. Matching is case-insensitive, any run of whitespace in
+ * a cue stands for one whitespace character in the text, and a cue matches whole words unless it
+ * ends with {@code *}. Ideographs count as words of their own, so Chinese and Japanese cues match
+ * inside unspaced text. Most words start no cue at all: a bit set of the three-letter beginnings of
+ * the cues turns them away with three array reads, before the trie is walked.
  */
 final class CueMatcher {
 
@@ -27,21 +22,42 @@ final class CueMatcher {
 	/** Node numbers share an int with a character in the table's keys. */
 	static final int MAX_CHARACTERS = 30_000;
 
-	private static final int FILTER_BITS = 1 << 14;
+	/** ASCII character classes: letters and digits form words, whitespace separates them. */
+	private static final byte OTHER = 0;
 
-	private static final boolean[] ASCII_WORD = new boolean[128];
+	private static final byte WORD = 1;
+
+	private static final byte SPACE = 2;
+
+	private static final byte[] ASCII_CLASS = new byte[128];
 
 	static {
 		for (char c = 0; c < 128; c++) {
-			ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+			boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+			ASCII_CLASS[c] = word ? WORD : (Character.isWhitespace(c) ? SPACE : OTHER);
 		}
 	}
 
 	/** The children of the root for ASCII characters, looked up directly. */
 	private final int[] rootChildren = new int[128];
 
-	/** Open addressing: the key (node and character) at even slots, the child right after it. */
-	private final int[] table;
+	/** Letters a-z are 0-25; anything else is 26. */
+	private static final byte[] LETTER_INDEX = new byte[128];
+
+	static {
+		java.util.Arrays.fill(LETTER_INDEX, (byte) 26);
+		for (char c = 'a'; c <= 'z'; c++) {
+			LETTER_INDEX[c] = (byte) (c - 'a');
+			LETTER_INDEX[c - 'a' + 'A'] = (byte) (c - 'a');
+		}
+	}
+
+	/** Which three-letter beginnings (27 × 27 × 27, by {@link #LETTER_INDEX}) some cue may start with. */
+	private final long[] beginnings = new long[(27 * 27 * 27 + 63) / 64];
+
+	private final int[] keys;
+
+	private final int[] children;
 
 	private final int mask;
 
@@ -50,18 +66,6 @@ final class CueMatcher {
 
 	/** Per node: whether the cue ending there matches any word ending. */
 	private final boolean[] prefixAt;
-
-	/** Hashes of the first words of the cues. */
-	private final long[] firstWords = new long[FILTER_BITS / 64];
-
-	/** Hashes of the beginnings of one-word {@code *} cues, at their lengths. */
-	private final long[] wordBeginnings = new long[FILTER_BITS / 64];
-
-	/** Bit n set: some one-word {@code *} cue has a beginning of n characters (n < 64). */
-	private long beginningLengths;
-
-	/** The characters that start a cue by themselves: symbols ({@code \frac}), ideographs, kana. */
-	private final long[] firstCharacters = new long[65536 / 64];
 
 	CueMatcher(Map<CueKind, List<String>> cues) {
 		int capacity = 16;
@@ -78,13 +82,14 @@ final class CueMatcher {
 		while (capacity < characters * 2) {
 			capacity <<= 1;
 		}
-		this.table = new int[capacity * 2];
+		this.keys = new int[capacity];
+		this.children = new int[capacity];
 		this.mask = capacity - 1;
 		this.kindAt = new byte[characters + 1];
 		this.prefixAt = new boolean[characters + 1];
-		Arrays.fill(table, -1);
-		Arrays.fill(rootChildren, NO_NODE);
-		Arrays.fill(kindAt, (byte) NO_KIND);
+		java.util.Arrays.fill(keys, -1);
+		java.util.Arrays.fill(rootChildren, NO_NODE);
+		java.util.Arrays.fill(kindAt, (byte) NO_KIND);
 		int nodes = 1;
 		for (Map.Entry<CueKind, List<String>> entry : cues.entrySet()) {
 			for (String raw : entry.getValue()) {
@@ -108,70 +113,86 @@ final class CueMatcher {
 				}
 				kindAt[node] = (byte) entry.getKey().ordinal();
 				prefixAt[node] = prefix;
-				indexFirstWord(cue, prefix);
+				markBeginning(cue);
 			}
 		}
-	}
-
-	/** Letters and digits, except ideographs and kana, which stand alone. */
-	static boolean isWordChar(char c) {
-		if (c < 128) {
-			return ASCII_WORD[c];
-		}
-		return Character.isLetterOrDigit(c) && !Character.isIdeographic(c) && !isKana(c);
-	}
-
-	/** The running hash of a word, one normalized character more. */
-	static int hashStep(int hash, char normalized) {
-		return hash * 31 + normalized;
-	}
-
-	static char normalize(char c) {
-		if (c < 128) {
-			if (c >= 'A' && c <= 'Z') {
-				return (char) (c + ('a' - 'A'));
-			}
-			return (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
-		}
-		if (c == '\u2019') {
-			return '\'';
-		}
-		return Character.isWhitespace(c) ? ' ' : Character.toLowerCase(c);
-	}
-
-	/** Whether a cue may begin with the whole word whose hash this is. */
-	boolean mayStartWithWord(int wordHash) {
-		return isSet(firstWords, wordHash);
-	}
-
-	/** Whether some {@code *} cue has a beginning of {@code length} characters; cheap, asked per letter. */
-	boolean hasBeginningsOfLength(int length) {
-		return length < 64 && (beginningLengths & (1L << length)) != 0;
-	}
-
-	/** Whether a {@code *} cue may begin with the first {@code length} characters whose hash this is. */
-	boolean mayStartWithBeginning(int hash, int length) {
-		return isSet(wordBeginnings, hash ^ length * 0x5BD1E995);
-	}
-
-	/** Whether a cue may begin with this character by itself (a symbol, an ideograph, kana). */
-	boolean mayStartWithCharacter(char c) {
-		return (firstCharacters[c >>> 6] & (1L << c)) != 0;
 	}
 
 	/**
-	 * The kind of the longest cue that starts at {@code text[at]} and ends before {@code to}; or -1.
-	 * {@code at} must be a word start.
+	 * Counts, into {@code counts} by {@link CueKind} ordinal, the longest cue starting at each word
+	 * start of {@code text[from, to)}.
 	 */
-	int longestAt(char[] text, int at, int to) {
-		char c = text[at];
-		int child = (c < 128) ? rootChildren[normalize(c)] : child(0, normalize(c));
-		if (child == NO_NODE) {
-			return NO_KIND;
+	void count(char[] text, int from, int to, int[] counts) {
+		boolean previousIsWord = false;
+		for (int i = from; i < to; i++) {
+			char c = text[i];
+			if (c < 128) {
+				byte type = ASCII_CLASS[c];
+				if (!previousIsWord && type != SPACE && mayBegin(text, i, to)) {
+					int child = rootChildren[normalize(c)];
+					if (child != NO_NODE) {
+						int kind = longestFrom(child, text, i, to);
+						if (kind != NO_KIND) {
+							counts[kind]++;
+						}
+					}
+				}
+				previousIsWord = type == WORD;
+			}
+			else {
+				if (!previousIsWord && !Character.isWhitespace(c)) {
+					int child = child(0, normalize(c));
+					if (child != NO_NODE) {
+						int kind = longestFrom(child, text, i, to);
+						if (kind != NO_KIND) {
+							counts[kind]++;
+						}
+					}
+				}
+				previousIsWord = isWordChar(c);
+			}
 		}
+	}
+
+	/** Whether a cue may start at {@code text[at]}: false for most words, cheaply. */
+	private boolean mayBegin(char[] text, int at, int to) {
+		int index = letterIndex(text[at]) * 729 + (at + 1 < to ? letterIndex(text[at + 1]) * 27 : 26 * 27)
+				+ (at + 2 < to ? letterIndex(text[at + 2]) : 26);
+		return (beginnings[index >>> 6] & (1L << index)) != 0;
+	}
+
+	private static int letterIndex(char c) {
+		return (c < 128) ? LETTER_INDEX[c] : 26;
+	}
+
+	/** Marks every beginning the cue may match: all of them past its end, since the text goes on. */
+	private void markBeginning(String cue) {
+		int[] first = candidates(cue, 0);
+		int[] second = candidates(cue, 1);
+		int[] third = candidates(cue, 2);
+		for (int a : first) {
+			for (int b : second) {
+				for (int c : third) {
+					int index = a * 729 + b * 27 + c;
+					beginnings[index >>> 6] |= 1L << index;
+				}
+			}
+		}
+	}
+
+	private static int[] candidates(String cue, int position) {
+		if (position >= cue.length()) {
+			int[] all = new int[27];
+			java.util.Arrays.setAll(all, i -> i);
+			return all;
+		}
+		return new int[] { letterIndex(normalize(cue.charAt(position))) };
+	}
+
+	/** @param node the node reached by {@code text[start]} */
+	private int longestFrom(int node, char[] text, int start, int to) {
 		int found = NO_KIND;
-		int node = child;
-		int i = at;
+		int i = start;
 		while (true) {
 			int kind = kindAt[node];
 			if (kind != NO_KIND && (prefixAt[node] || i + 1 == to || !isWordChar(text[i + 1]) || !isWordChar(text[i]))) {
@@ -187,43 +208,29 @@ final class CueMatcher {
 		}
 	}
 
-	private void indexFirstWord(String cue, boolean prefix) {
-		char first = normalize(cue.charAt(0));
-		if (!isWordChar(first)) {
-			firstCharacters[first >>> 6] |= 1L << first;
-			return;
+	/** Letters and digits, except ideographs, which stand alone. */
+	static boolean isWordChar(char c) {
+		if (c < 128) {
+			return ASCII_CLASS[c] == WORD;
 		}
-		int hash = 0;
-		int length = 0;
-		while (length < cue.length() && isWordChar(cue.charAt(length))) {
-			hash = hashStep(hash, normalize(cue.charAt(length)));
-			length++;
-		}
-		if (prefix && length == cue.length() && length < 64) {
-			beginningLengths |= 1L << length;
-			set(wordBeginnings, hash ^ length * 0x5BD1E995);
-		}
-		else {
-			set(firstWords, hash);
-		}
-	}
-
-	private static void set(long[] bits, int hash) {
-		int bit = spread(hash);
-		bits[bit >>> 6] |= 1L << bit;
-	}
-
-	private static boolean isSet(long[] bits, int hash) {
-		int bit = spread(hash);
-		return (bits[bit >>> 6] & (1L << bit)) != 0;
-	}
-
-	private static int spread(int hash) {
-		return (hash * 0x9E3779B9) >>> (32 - 14);
+		return Character.isLetterOrDigit(c) && !Character.isIdeographic(c) && !isKana(c);
 	}
 
 	private static boolean isKana(char c) {
 		return c >= 0x3040 && c <= 0x30FF;
+	}
+
+	private static char normalize(char c) {
+		if (c < 128) {
+			if (c >= 'A' && c <= 'Z') {
+				return (char) (c + ('a' - 'A'));
+			}
+			return (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+		}
+		if (c == '\u2019') {
+			return '\'';
+		}
+		return Character.isWhitespace(c) ? ' ' : Character.toLowerCase(c);
 	}
 
 	private int child(int node, char c) {
@@ -233,9 +240,9 @@ final class CueMatcher {
 		int key = (node << 16) | c;
 		int slot = hash(key) & mask;
 		while (true) {
-			int present = table[slot << 1];
+			int present = keys[slot];
 			if (present == key) {
-				return table[(slot << 1) + 1];
+				return children[slot];
 			}
 			if (present == -1) {
 				return NO_NODE;
@@ -251,11 +258,11 @@ final class CueMatcher {
 		}
 		int key = (node << 16) | c;
 		int slot = hash(key) & mask;
-		while (table[slot << 1] != -1) {
+		while (keys[slot] != -1) {
 			slot = (slot + 1) & mask;
 		}
-		table[slot << 1] = key;
-		table[(slot << 1) + 1] = child;
+		keys[slot] = key;
+		children[slot] = child;
 	}
 
 	private static int hash(int key) {

@@ -46,7 +46,9 @@ public final class PromptClassifier {
 		double score = 0;
 		for (Feature feature : Feature.ALL) {
 			int i = feature.ordinal();
-			contributions[i] = weights[i] * feature.signal(values[i]);
+			double signal = feature.signal(values[i]);
+			// A feature that is absent adds nothing, also under a negative weight (no -0.0 in explanations).
+			contributions[i] = (signal == 0) ? 0 : weights[i] * signal;
 			score += contributions[i];
 		}
 		return new Classification(boundaries.tierOf(score), score, values, contributions);

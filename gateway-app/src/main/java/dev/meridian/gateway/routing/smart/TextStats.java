@@ -12,61 +12,6 @@ final class TextStats {
 
 	private static final int CUE_KINDS = CueKind.values().length;
 
-	/** Classes of ASCII characters for the line scanner. */
-	private static final byte OTHER = 0;
-
-	private static final byte LETTER_OR_DIGIT = 1;
-
-	private static final byte BLANK = 2;
-
-	private static final byte NEWLINE = 3;
-
-	private static final byte QUESTION = 4;
-
-	private static final byte PAREN = 5;
-
-	private static final byte CLAUSE = 6;
-
-	private static final byte ASSIGN = 7;
-
-	private static final byte OPERATOR = 8;
-
-	/** Not a class of the table: any character from U+0080 up that is not whitespace. */
-	private static final byte NON_ASCII = 9;
-
-	private static final byte[] ASCII_TYPE = new byte[128];
-
-	static {
-		for (char c = 0; c < 128; c++) {
-			byte type = OTHER;
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
-				type = LETTER_OR_DIGIT;
-			}
-			else if (c == ' ' || c == '\t' || c == '\r') {
-				type = BLANK;
-			}
-			else if (c == '\n') {
-				type = NEWLINE;
-			}
-			else if (c == '?') {
-				type = QUESTION;
-			}
-			else if (c == '(' || c == ')') {
-				type = PAREN;
-			}
-			else if (c == ',' || c == ';') {
-				type = CLAUSE;
-			}
-			else if (c == '=') {
-				type = ASSIGN;
-			}
-			else if (c == '+' || c == '*' || c == '/' || c == '^' || c == '<' || c == '>') {
-				type = OPERATOR;
-			}
-			ASCII_TYPE[c] = type;
-		}
-	}
-
 	static final double TOKENS_PER_ASCII_WORD_CHAR = 0.23;
 
 	static final double TOKENS_PER_SYMBOL = 0.85;
@@ -132,11 +77,6 @@ final class TextStats {
 	private int lineQuestions;
 
 	private int lineClauses;
-
-	/** Word starts on the line where a cue may begin. */
-	private int[] candidates = new int[32];
-
-	private int candidateCount;
 
 	void reset() {
 		characters = 0;
@@ -249,7 +189,7 @@ final class TextStats {
 		tailStart = Math.max(headEnd, end - CUE_WINDOW);
 		int lineStart = offset;
 		while (true) {
-			int lineEnd = countLine(text, lineStart, end, matcher);
+			int lineEnd = countLine(text, lineStart, end);
 			line(text, lineStart, lineEnd, matcher);
 			if (lineEnd == end) {
 				break;
@@ -296,182 +236,100 @@ final class TextStats {
 		if (isListItem(text, first, last)) {
 			listItems++;
 		}
-		for (int k = 0; k < candidateCount; k++) {
-			int kind = matcher.longestAt(text, candidates[k], end);
-			if (kind >= 0) {
-				cues[kind]++;
-			}
+		int to = last + 1;
+		if (first < headEnd) {
+			matcher.count(text, first, Math.min(to, headEnd), cues);
+		}
+		if (to > tailStart) {
+			matcher.count(text, Math.max(first, tailStart), to, cues);
 		}
 	}
 
 	/**
 	 * Counts the characters of one line by class, and its arithmetic, questions and clauses (kept
-	 * apart until the line is known not to be code); and notes where a cue may start, asking the
-	 * matcher's cheap questions word by word (outside code blocks, inside the cue windows).
-	 * Counts are kept in locals while scanning.
+	 * apart until the line is known not to be code).
 	 *
 	 * @return the index of the line's newline, or {@code end}
 	 */
-	private int countLine(char[] text, int start, int end, CueMatcher matcher) {
-		candidateCount = 0;
-		boolean cuesWanted = !inFence && (start < headEnd || end > tailStart);
-		int i = start;
-		while (i < end && (text[i] == ' ' || text[i] == '\t')) {
-			i++;
-		}
+	private int countLine(char[] text, int start, int end) {
 		lineFirst = -1;
 		lineLast = -1;
-		int words = 0;
-		int symbols = 0;
-		int math = 0;
-		int questionMarks = 0;
-		int commas = 0;
-		boolean parenOrAssign = false;
-		int last = -1;
+		lineParenOrAssign = false;
+		lineMath = 0;
+		lineQuestions = 0;
+		lineClauses = 0;
 		char previousSolid = ' ';
 		char pendingOperatorLeft = 0;
-		boolean inWord = false;
-		int wordStart = 0;
-		int wordHash = 0;
-		int wordLength = 0;
-		boolean wordNoted = false;
+		int i = start;
 		for (; i < end; i++) {
 			char c = text[i];
-			char wordChar = 0;
-			byte type;
 			if (c < 0x80) {
-				type = ASCII_TYPE[c];
-				if (type == LETTER_OR_DIGIT) {
-					words++;
-					if (pendingOperatorLeft != 0) {
-						if (isDigit(c) || isDigit(pendingOperatorLeft)) {
-							math++;
+				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+					asciiWordChars++;
+					if (pendingOperatorLeft != 0 && (isDigit(c) || isDigit(pendingOperatorLeft))) {
+						lineMath++;
+					}
+					pendingOperatorLeft = 0;
+					previousSolid = c;
+					if (lineFirst < 0) {
+						lineFirst = i;
+					}
+					lineLast = i;
+					continue;
+				}
+				if (c == ' ' || c == '\t' || c == '\r') {
+					continue;
+				}
+				if (c == '\n') {
+					break;
+				}
+				asciiSymbols++;
+				switch (c) {
+					case '?' -> {
+						if (previousSolid != '?') {
+							lineQuestions++;
 						}
 						pendingOperatorLeft = 0;
 					}
-					previousSolid = c;
-					last = i;
-					if (!cuesWanted) {
-						continue;
+					case '(', ')' -> {
+						lineParenOrAssign = true;
+						pendingOperatorLeft = 0;
 					}
-					wordChar = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+					case ',', ';' -> {
+						lineClauses++;
+						pendingOperatorLeft = 0;
+					}
+					case '=' -> {
+						lineParenOrAssign = true;
+						pendingOperatorLeft = operand(previousSolid);
+					}
+					case '+', '*', '/', '^', '<', '>' -> pendingOperatorLeft = operand(previousSolid);
+					default -> pendingOperatorLeft = 0;
 				}
 			}
 			else {
 				nonAscii(c);
-				type = Character.isWhitespace(c) ? BLANK : NON_ASCII;
-				if (cuesWanted && type == NON_ASCII && CueMatcher.isWordChar(c)) {
-					wordChar = CueMatcher.normalize(c);
-				}
-			}
-			if (wordChar != 0) {
-				if (!inWord) {
-					inWord = true;
-					wordStart = i;
-					wordHash = 0;
-					wordLength = 0;
-					wordNoted = false;
-				}
-				wordHash = CueMatcher.hashStep(wordHash, wordChar);
-				wordLength++;
-				if (!wordNoted && matcher.hasBeginningsOfLength(wordLength)
-						&& matcher.mayStartWithBeginning(wordHash, wordLength)) {
-					candidate(wordStart);
-					wordNoted = true;
-				}
-				if (type == LETTER_OR_DIGIT) {
+				if (Character.isWhitespace(c)) {
 					continue;
 				}
-			}
-			else {
-				if (inWord) {
-					if (!wordNoted && matcher.mayStartWithWord(wordHash)) {
-						candidate(wordStart);
-					}
-					inWord = false;
-				}
-				if (type == BLANK) {
-					continue;
-				}
-				if (type == NEWLINE) {
-					break;
-				}
-				if (cuesWanted && matcher.mayStartWithCharacter(c)) {
-					candidate(i);
-				}
-			}
-			if (type == NON_ASCII) {
 				if (c == '？') {
-					questionMarks++;
+					lineQuestions++;
 				}
 				else if (c == '，' || c == '、' || c == '；') {
-					commas++;
+					lineClauses++;
 				}
 				else if (isMathSymbol(c)) {
-					math++;
+					lineMath++;
 				}
 				pendingOperatorLeft = 0;
 			}
-			else {
-				symbols++;
-				switch (type) {
-					case QUESTION -> {
-						if (previousSolid != '?') {
-							questionMarks++;
-						}
-						pendingOperatorLeft = 0;
-					}
-					case PAREN -> {
-						parenOrAssign = true;
-						pendingOperatorLeft = 0;
-					}
-					case CLAUSE -> {
-						commas++;
-						pendingOperatorLeft = 0;
-					}
-					case ASSIGN -> {
-						parenOrAssign = true;
-						pendingOperatorLeft = operand(previousSolid);
-					}
-					case OPERATOR -> pendingOperatorLeft = operand(previousSolid);
-					default -> pendingOperatorLeft = 0;
-				}
-			}
 			previousSolid = c;
-			last = i;
-		}
-		if (inWord && !wordNoted && matcher.mayStartWithWord(wordHash)) {
-			candidate(wordStart);
-		}
-		asciiWordChars += words;
-		asciiSymbols += symbols;
-		if (last >= 0) {
-			lineFirst = start + countBlanks(text, start, last);
-			lineLast = last;
-		}
-		lineMath = math;
-		lineQuestions = questionMarks;
-		lineClauses = commas;
-		lineParenOrAssign = parenOrAssign;
-		return i;
-	}
-
-	/** Remembers a word start where a cue may begin, if it lies in a cue window. */
-	private void candidate(int at) {
-		if (at < headEnd || at >= tailStart) {
-			if (candidateCount == candidates.length) {
-				candidates = java.util.Arrays.copyOf(candidates, candidateCount * 2);
+			if (lineFirst < 0) {
+				lineFirst = i;
 			}
-			candidates[candidateCount++] = at;
+			lineLast = i;
 		}
-	}
-
-	private static int countBlanks(char[] text, int start, int last) {
-		int i = start;
-		while (i < last && (text[i] == ' ' || text[i] == '\t')) {
-			i++;
-		}
-		return i - start;
+		return i;
 	}
 
 	private void nonAscii(char c) {
