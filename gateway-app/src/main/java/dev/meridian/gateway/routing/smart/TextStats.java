@@ -3,8 +3,8 @@ package dev.meridian.gateway.routing.smart;
 /**
  * What the text of one message contains, counted by hand-written scanning in one pass per line:
  * characters by script (for the token estimate and the language), questions, fenced code blocks,
- * code-like lines, list items, arithmetic and math symbols, and cues by kind. Reused from request to
- * request through {@link #reset()}; scanning allocates nothing.
+ * code-like lines, list items, arithmetic and math symbols, and cues by kind. Reused from message to
+ * message through {@link #reset()}; scanning allocates nothing.
  */
 final class TextStats {
 
@@ -16,6 +16,7 @@ final class TextStats {
 
 	static final double TOKENS_PER_SYMBOL = 0.85;
 
+	/** Free: a tokenizer merges a newline with the indentation that follows it (the fit even came out negative). */
 	static final double TOKENS_PER_NEWLINE = 0;
 
 	static final double TOKENS_PER_CJK = 1.0;
@@ -98,26 +99,6 @@ final class TextStats {
 
 	boolean isEmpty() {
 		return characters == 0;
-	}
-
-	/** Adds the counts of another message, for text that belongs to the same turn. */
-	void add(TextStats other) {
-		characters += other.characters;
-		asciiWordChars += other.asciiWordChars;
-		asciiSymbols += other.asciiSymbols;
-		newlines += other.newlines;
-		cjk += other.cjk;
-		otherNonLatin += other.otherNonLatin;
-		latinExtended += other.latinExtended;
-		questions += other.questions;
-		codeBlocks += other.codeBlocks;
-		codeLines += other.codeLines;
-		listItems += other.listItems;
-		clauses += other.clauses;
-		mathExpressions += other.mathExpressions;
-		for (int i = 0; i < cues.length; i++) {
-			cues[i] += other.cues[i];
-		}
 	}
 
 	/**
