@@ -3,6 +3,7 @@ package dev.meridian.gateway.governance;
 import java.util.List;
 
 import dev.meridian.gateway.governance.limits.LimitSubject;
+import dev.meridian.gateway.routing.smart.TierPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,11 @@ public record Caller(@Nullable ClientKey key, @Nullable TeamPolicy team) {
 	public boolean mayUse(String model) {
 		return (key == null || key.models() == null || key.models().contains(model))
 				&& (team == null || team.models() == null || team.models().contains(model));
+	}
+
+	/** How the key wants smart routing to pick tiers for it. */
+	public TierPolicy tierPolicy() {
+		return (key == null) ? TierPolicy.NONE : key.tierPolicy();
 	}
 
 	/** The key's and the team's rpm and tpm limits, the key's first; empty when neither has any. */

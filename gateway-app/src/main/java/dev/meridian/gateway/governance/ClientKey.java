@@ -10,6 +10,8 @@ import dev.meridian.db.governance.Limits;
 import dev.meridian.db.governance.VirtualKey;
 import dev.meridian.gateway.governance.limits.BudgetSubject;
 import dev.meridian.gateway.governance.limits.LimitSubject;
+import dev.meridian.gateway.routing.smart.Tier;
+import dev.meridian.gateway.routing.smart.TierPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param models the allowed model names; null allows every model
  * @param rateLimits the key's rpm and tpm limits; null when it has neither
  * @param budget the key's own spending cap; null when it has none
- * @param defaultTier the smart-routing tier used when a request does not name one; null for the classifier's
- * @param neverDowngrade when true, smart routing never picks a tier below {@code defaultTier}
+ * @param tierPolicy the key's smart-routing preference: with {@code default_tier} alone, its requests
+ * that name no tier are served from that tier without classifying; with {@code never_downgrade} too,
+ * they are classified but never served below it
  */
 public record ClientKey(UUID id, String name, String keyHash, @Nullable UUID teamId, @Nullable Instant expiresAt,
 		@Nullable Set<String> models, @Nullable LimitSubject rateLimits, @Nullable BudgetSubject budget,
-		@Nullable String defaultTier, boolean neverDowngrade) {
+		TierPolicy tierPolicy) {
 
 	public ClientKey {
 		models = (models == null) ? null : Set.copyOf(models);
@@ -44,7 +47,14 @@ public record ClientKey(UUID id, String name, String keyHash, @Nullable UUID tea
 		return new ClientKey(key.id(), key.name(), key.keyHash(), key.teamId(), expiry,
 				limits.models() == null ? null : Set.copyOf(limits.models()), rateLimits.hasLimits() ? rateLimits : null,
 				budget == null ? null : BudgetSubject.key(key.id(), budget.period(), budget.maxUsd().doubleValue()),
-				key.defaultTier(), key.neverDowngrade());
+				tierPolicy(Tier.fromName(key.defaultTier()), key.neverDowngrade()));
+	}
+
+	private static TierPolicy tierPolicy(@Nullable Tier tier, boolean neverDowngrade) {
+		if (tier == null) {
+			return TierPolicy.NONE;
+		}
+		return neverDowngrade ? new TierPolicy(null, tier) : new TierPolicy(tier, null);
 	}
 
 	public boolean expiredAt(Instant now) {

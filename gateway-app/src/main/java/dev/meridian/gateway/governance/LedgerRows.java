@@ -17,10 +17,10 @@ final class LedgerRows {
 		return new LedgerEntry(outcome.requestId(), outcome.startedAt(), outcome.keyId(), outcome.teamId(),
 				outcome.operation(), outcome.model(), outcome.deployment(),
 				outcome.deployment() == null ? null : outcome.provider(), saturated(usage.promptTokens()),
-				saturated(usage.completionTokens()), saturated(usage.cachedTokens()), outcome.costUsd(), null,
+				saturated(usage.completionTokens()), saturated(usage.cachedTokens()), outcome.costUsd(), outcome.baselineCostUsd(),
 				outcome.durationNanos() / NANOS_PER_MILLI,
 				outcome.firstTokenNanos() < 0 ? null : outcome.firstTokenNanos() / NANOS_PER_MILLI, outcome.status(),
-				outcome.errorCode(), null, false, outcome.fallbacks().size());
+				outcome.errorCode(), outcome.routeTier(), false, outcome.fallbacks().size());
 	}
 
 	private static int saturated(long tokens) {

@@ -34,6 +34,8 @@ public class GatewayMetrics {
 
 	private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
 
+	private final SmartRouteMeters smartRoutes;
+
 	public GatewayMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.overhead = Timer.builder("meridian.overhead")
@@ -42,6 +44,7 @@ public class GatewayMetrics {
 			.minimumExpectedValue(Duration.ofMillis(1).dividedBy(20))
 			.maximumExpectedValue(Duration.ofSeconds(1))
 			.register(registry);
+		this.smartRoutes = new SmartRouteMeters(registry);
 	}
 
 	public void record(RequestOutcome outcome) {
@@ -66,6 +69,7 @@ public class GatewayMetrics {
 		if (outcome.costUsd() != null) {
 			meters.cost(outcome.team()).increment(outcome.costUsd());
 		}
+		smartRoutes.record(outcome);
 	}
 
 	/**

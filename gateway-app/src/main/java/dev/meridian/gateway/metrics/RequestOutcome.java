@@ -24,9 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param costUsd null when usage or price is unknown
  * @param attempts how many upstream attempts it took, retries and fallbacks included
  * @param fallbacks the fallback models it moved on to, in order; empty when the requested model served it
+ * @param routeTier the smart-routing tier that chose the model; null when the request was not smart-routed
+ * @param baselineCostUsd what the same usage would have cost at the smart-routing baseline's price; null
+ * when not smart-routed, or usage or that price is unknown
  */
 public record RequestOutcome(String requestId, Instant startedAt, @Nullable UUID keyId, @Nullable UUID teamId,
 		String team, String operation, String model, @Nullable String deployment, String provider, int status,
 		@Nullable String errorCode, long durationNanos, long overheadNanos, long firstTokenNanos, @Nullable Usage usage,
-		@Nullable Double costUsd, int attempts, List<String> fallbacks) {
+		@Nullable Double costUsd, int attempts, List<String> fallbacks, @Nullable String routeTier,
+		@Nullable Double baselineCostUsd) {
 }

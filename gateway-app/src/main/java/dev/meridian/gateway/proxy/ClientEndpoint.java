@@ -96,6 +96,9 @@ final class ClientEndpoint implements WebHandler {
 			ScannedRequest request) {
 		RoutingTable table = routes.get();
 		ModelGroup group = table.group(request.model());
+		if (group == null && SmartRoute.appliesTo(table, request.model(), operation)) {
+			group = SmartRoute.choose(table, body, clientHeaders, trace.caller().tierPolicy(), response, trace);
+		}
 		if (group == null) {
 			return Mono.error(GatewayException.modelNotFound(request.model()));
 		}

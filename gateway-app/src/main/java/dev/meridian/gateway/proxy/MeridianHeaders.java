@@ -26,6 +26,8 @@ final class MeridianHeaders {
 
 	/** Request header: a shorter total timeout for this request than the model's. */
 	static final String TIMEOUT = "x-meridian-timeout";
+	/** The smart-routing tier that chose the model. */
+	static final String ROUTE_TIER = "x-meridian-route-tier";
 
 	private MeridianHeaders() {
 	}

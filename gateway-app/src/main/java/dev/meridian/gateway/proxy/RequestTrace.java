@@ -14,6 +14,8 @@ import dev.meridian.gateway.json.Usage;
 import dev.meridian.gateway.metrics.GatewayMetrics;
 import dev.meridian.gateway.metrics.RequestOutcome;
 import dev.meridian.gateway.routing.Deployment;
+import dev.meridian.gateway.routing.ModelPrice;
+import dev.meridian.gateway.routing.smart.Tier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.SignalType;
 
@@ -66,6 +68,10 @@ final class RequestTrace {
 
 	private boolean streamBroken;
 
+	private @Nullable Tier routeTier;
+
+	private @Nullable ModelPrice baselinePrice;
+
 	/** @param startedAt when the request arrived by the gateway's clock: what budgets and the ledger go by */
 	RequestTrace(ClientOperation operation, Instant startedAt) {
 		this.operation = operation;
@@ -94,6 +100,12 @@ final class RequestTrace {
 
 	int fallbackCount() {
 		return fallbacks.size();
+	}
+
+	/** @param baseline the price savings are measured against, null when unknown */
+	void smartRouted(Tier tier, @Nullable ModelPrice baseline) {
+		this.routeTier = tier;
+		this.baselinePrice = baseline;
 	}
 
 	void upstreamStarted() {
@@ -178,11 +190,13 @@ final class RequestTrace {
 				? deployment.price().cost(usage) : null;
 		ClientKey key = caller.key();
 		TeamPolicy team = caller.team();
+		Double baselineCost = (baselinePrice != null && usage != null) ? baselinePrice.cost(usage) : null;
 		return new RequestOutcome(requestId, startedAt, key == null ? null : key.id(),
 				team == null ? null : team.id(), team == null ? GatewayMetrics.NO_TEAM : team.name(),
 				operation.metricName(), model == null ? "unknown" : model,
 				deployment == null ? null : deployment.id(), deployment == null ? "none" : deployment.provider().id(),
-				status, errorCode, end - start, overhead, firstToken, usage, cost, attempts, List.copyOf(fallbacks));
+				status, errorCode, end - start, overhead, firstToken, usage, cost, attempts, List.copyOf(fallbacks),
+				routeTier == null ? null : routeTier.configName(), baselineCost);
 	}
 
 	/** 32 random hex digits: unique enough to find one request among billions, and cheap to make. */

@@ -15,16 +15,17 @@ import org.jspecify.annotations.Nullable;
  * a configuration change builds a new table and swaps it in.
  *
  * @param version the stored configuration version it was built from (0 when none is stored)
+ * @param smart smart routing; null when {@code routing.smart} is not configured
  */
 public record RoutingTable(int version, Map<String, ModelGroup> groups, Map<String, Provider> providers,
-		Timeouts timeouts) {
+		Timeouts timeouts, @Nullable SmartRouting smart) {
 
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
 
 	public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(300);
 
 	public static final RoutingTable EMPTY = new RoutingTable(0, Map.of(), Map.of(),
-			new Timeouts(DEFAULT_TIMEOUT, DEFAULT_FIRST_BYTE_TIMEOUT));
+			new Timeouts(DEFAULT_TIMEOUT, DEFAULT_FIRST_BYTE_TIMEOUT), null);
 
 	public RoutingTable {
 		groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
@@ -32,7 +33,7 @@ public record RoutingTable(int version, Map<String, ModelGroup> groups, Map<Stri
 	}
 
 	public RoutingTable withVersion(int storedVersion) {
-		return new RoutingTable(storedVersion, groups, providers, timeouts);
+		return new RoutingTable(storedVersion, groups, providers, timeouts, smart);
 	}
 
 	public @Nullable ModelGroup group(String modelName) {

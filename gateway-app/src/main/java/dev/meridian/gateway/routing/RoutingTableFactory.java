@@ -19,6 +19,7 @@ import dev.meridian.gateway.provider.ProviderType;
 import dev.meridian.gateway.provider.RequestSigner;
 import dev.meridian.gateway.provider.WireFormat;
 import dev.meridian.gateway.provider.bedrock.BedrockSigner;
+import dev.meridian.gateway.routing.smart.SmartRouter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,7 @@ public final class RoutingTableFactory {
 			entriesByName.computeIfAbsent(entry.name(), name -> new ArrayList<>()).add(entry);
 		}
 		RoutingPolicies policies = RoutingPolicies.read(config.routing(), entriesByName.keySet(), problems);
+		SmartRouter smartRouter = SmartRoutingSettings.router(config.routing().smart(), entriesByName.keySet(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRoutingConfigException(source, problems);
 		}
@@ -90,7 +92,9 @@ public final class RoutingTableFactory {
 				groups.put(name, new ModelGroup(name, deployments, policies.policy(name), policies.fallbacks(name)));
 			}
 		});
-		return new RoutingTable(version, groups, providers, policies.defaults().timeouts());
+		SmartRouting smart = (smartRouter == null) ? null : new SmartRouting(smartRouter,
+				smartRouter.baseline() == null ? null : SmartRouting.averagePrice(groups.get(smartRouter.baseline())));
+		return new RoutingTable(version, groups, providers, policies.defaults().timeouts(), smart);
 	}
 
 	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
@@ -196,9 +200,6 @@ public final class RoutingTableFactory {
 	}
 
 	private static void warnAboutPendingSettings(RoutingConfig config, String source) {
-		if (config.routing().smart() != null) {
-			log.warn("{}: routing.smart is not applied by this version", source);
-		}
 		if (config.cache() != null) {
 			log.warn("{}: the cache section is not applied by this version", source);
 		}

@@ -144,7 +144,8 @@ class OpenAiSdkCompatibilityTest extends GatewayIntegrationTest {
 		List<String> ids = openAi().models().list().data().stream().map(Model::id).toList();
 
 		assertThat(ids).containsExactly("gpt-4o-mini", "same-name", "balanced", "text-embedding-3-small",
-				"gpt-3.5-turbo-instruct", "unreachable", "scripted", "dies-mid-stream", "azure-gpt", "azure-entra");
+				"gpt-3.5-turbo-instruct", "unreachable", "scripted", "dies-mid-stream", "azure-gpt", "azure-entra",
+				"frontier", "thinker");
 		assertThat(openAi().models().retrieve("balanced").ownedBy()).isEqualTo("mock");
 	}
 

@@ -97,10 +97,16 @@ public abstract class GatewayIntegrationTest {
 				  - { name: dies-mid-stream, provider: dying }
 				  - { name: azure-gpt, provider: azure, model: my-gpt4o-deployment }
 				  - { name: azure-entra, provider: azure-entra, model: entra-deployment }
+				  - { name: frontier, provider: mock, model: frontier-upstream, input_cost_per_mtok: 2.50, output_cost_per_mtok: 10.00 }
+				  - { name: thinker, provider: mock, model: thinker-upstream, input_cost_per_mtok: 15.00, output_cost_per_mtok: 60.00 }
 				routing:
 				  first_byte_timeout: 2s
 				  timeout: 8s
 				  groups: { scripted: { retries: 0 } }
+				  smart:
+				    model: auto
+				    tiers: { simple: gpt-4o-mini, complex: frontier, reasoning: thinker }
+				    baseline: frontier
 				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl() + "/v1");
 		try {
 			Path file = Files.createTempFile("meridian-test-config", ".yaml");
