@@ -1,5 +1,7 @@
 package dev.meridian.gateway.governance.limits;
 
+import java.time.InstantSource;
+
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 class LimitsConfigurationTest {
 
 	private final ApplicationContextRunner gateway = new ApplicationContextRunner()
-		.withUserConfiguration(Metrics.class, LimitsConfiguration.class);
+		.withUserConfiguration(Metrics.class, LimitsConfiguration.class)
+		.withBean(InstantSource.class, InstantSource::system);
 
 	@Configuration(proxyBeanMethods = false)
 	static class Metrics {
