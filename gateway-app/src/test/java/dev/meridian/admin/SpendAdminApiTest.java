@@ -251,6 +251,18 @@ class SpendAdminApiTest {
 		assertThat(json(asCsv).path("error").path("param").asString()).isEqualTo("limit");
 	}
 
+	@Test
+	void exposesTheLedgerMetrics() throws Exception {
+		HttpResponse<String> scrape = TestHttp.client()
+			.send(TestHttp.request("http://127.0.0.1:" + port + "/actuator/prometheus").build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(scrape.body()).containsPattern("(?m)^meridian_ledger_rows_written_total [1-9]")
+			.contains("meridian_ledger_queue_size ")
+			.contains("meridian_ledger_spilled_rows_total 0.0")
+			.contains("meridian_ledger_write_failures_total 0.0")
+			.contains("meridian_ledger_dropped_rows_total 0.0");
+	}
+
 	private void assertBadParam(String path, String param) throws Exception {
 		HttpResponse<String> answer = get(path, null);
 		assertThat(answer.statusCode()).as(path).isEqualTo(400);
