@@ -63,6 +63,7 @@ final class LedgerBatcher implements Runnable {
 				boolean last = stopping;
 				if (queue.hasFullBatch()) {
 					deliver(queue.drainBatch());
+					reportDrops();
 				}
 				else if (last || System.nanoTime() - deadline >= 0) {
 					List<LedgerEntry> batch;

@@ -52,10 +52,10 @@ final class LedgerDatabase implements AutoCloseable {
 		}
 	}
 
-	/** Whether the server answers a query now. */
+	/** Whether the server answers now, with the ledger in place. */
 	boolean reachable() {
 		try (Statement statement = connection().createStatement()) {
-			statement.execute("SELECT 1");
+			statement.execute("SELECT 1 FROM spend_ledger LIMIT 0");
 			return true;
 		}
 		catch (SQLException ex) {

@@ -204,7 +204,7 @@ final class LedgerFlusher implements Runnable {
 			down = false;
 			retry = FIRST_RETRY;
 			log.info("Spend ledger: PostgreSQL is back after {} s; replaying the spilled rows",
-					Duration.ofNanos(System.nanoTime() - downSinceNanos).toSeconds());
+					"%.1f".formatted((System.nanoTime() - downSinceNanos) / 1e9));
 		}
 		else {
 			retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);

@@ -34,7 +34,7 @@ public class SpendLedgerWriter implements SmartLifecycle {
 	/** Below the web server's graceful shutdown ({@code MAX_VALUE - 1024}) and start/stop ({@code MAX_VALUE - 2048}). */
 	public static final int PHASE = Integer.MAX_VALUE - 4096;
 
-	/** How long shutdown waits for the last batches to reach the database before spilling them. */
+	/** How long shutdown waits for the last batches to reach the database before keeping them on disk. */
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(SpendLedgerWriter.class);
@@ -93,10 +93,12 @@ public class SpendLedgerWriter implements SmartLifecycle {
 			return;
 		}
 		batcher.stop();
+		long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
 		try {
-			batcherThread.join();
-			if (!flusherThread.join(SHUTDOWN_WAIT)) {
-				log.warn("Spend ledger: PostgreSQL did not take the last batches within {} s; they are kept in {}",
+			boolean done = batcherThread.join(SHUTDOWN_WAIT)
+					&& flusherThread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+			if (!done) {
+				log.warn("Spend ledger: the last batches were not written within {} s; what is left is kept in {}",
 						SHUTDOWN_WAIT.toSeconds(), spill.directory());
 				flusher.abandon();
 			}
