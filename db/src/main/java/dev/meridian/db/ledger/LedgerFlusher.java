@@ -142,6 +142,12 @@ final class LedgerFlusher implements Runnable {
 				failed(ex, replayed ? List.of() : batch);
 			}
 		}
+		catch (RuntimeException ex) {
+			// Not PostgreSQL's doing: keep the rows on disk and the thread alive, and say why.
+			metrics.writeFailed();
+			log.error("Spend ledger: writing a batch failed", ex);
+			failed(ex, replayed ? List.of() : batch);
+		}
 		finally {
 			inFlight = null;
 		}
@@ -154,11 +160,11 @@ final class LedgerFlusher implements Runnable {
 			try {
 				metrics.written(database.write(List.of(row)));
 			}
-			catch (SQLException ex) {
+			catch (SQLException | RuntimeException ex) {
 				metrics.writeFailed();
-				if (LedgerDatabase.refusesRows(ex)) {
+				if (ex instanceof SQLException refused && LedgerDatabase.refusesRows(refused)) {
 					log.error("Spend ledger: PostgreSQL refuses row {} ({}); it is kept in {} and not retried",
-							row.requestId(), ex.getMessage(), spill.directory());
+							row.requestId(), refused.getMessage(), spill.directory());
 					spill.reject(row);
 				}
 				else {
@@ -170,7 +176,7 @@ final class LedgerFlusher implements Runnable {
 	}
 
 	/** The database is away: keep the rows on disk, and everything handed over with them. */
-	private void failed(SQLException ex, List<LedgerEntry> unwritten) {
+	private void failed(Exception ex, List<LedgerEntry> unwritten) {
 		database.close();
 		closeReplay();
 		if (!down) {

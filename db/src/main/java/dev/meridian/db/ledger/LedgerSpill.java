@@ -80,7 +80,7 @@ final class LedgerSpill {
 			unsealed = true;
 			metrics.spilled(rows.size());
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			closeQuietly();
 			metrics.dropped(rows.size());
 			log.error("Spend ledger: {} rows could neither be written to PostgreSQL nor to {}; they are lost",
@@ -93,7 +93,7 @@ final class LedgerSpill {
 		try (FileChannel file = create(REJECTED)) {
 			append(file, List.of(row));
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			metrics.dropped(1);
 			log.error("Spend ledger: could not keep refused row {} in {}; it is lost", row.requestId(), directory, ex);
 		}
