@@ -35,6 +35,8 @@ public final class DatabaseNotifications implements AutoCloseable {
 
 	private final AtomicBoolean lost = new AtomicBoolean();
 
+	private volatile boolean closing;
+
 	private @Nullable Disposable listening;
 
 	/** @param channels channel names; they are identifiers written into SQL, so only trusted constants */
@@ -70,7 +72,7 @@ public final class DatabaseNotifications implements AutoCloseable {
 				.maxBackoff(Duration.ofSeconds(10))
 				.transientErrors(true)
 				.doBeforeRetry(signal -> {
-					if (lost.compareAndSet(false, true)) {
+					if (!closing && lost.compareAndSet(false, true)) {
 						log.warn("Lost the database notification connection ({}); reconnecting. Until then, changes"
 								+ " made on other replicas are not seen here.", signal.failure().toString());
 					}
@@ -95,6 +97,7 @@ public final class DatabaseNotifications implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		closing = true;
 		if (listening != null) {
 			listening.dispose();
 			listening = null;

@@ -32,25 +32,32 @@ public enum BudgetPeriod {
 		throw new IllegalArgumentException("unknown budget period '" + value + "'");
 	}
 
-	/** When the period containing {@code at} began; the epoch for {@code TOTAL}. */
-	public Instant start(Instant at) {
-		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-		LocalDate first = switch (this) {
-			case DAILY -> day;
-			case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-			case MONTHLY -> day.withDayOfMonth(1);
-			case TOTAL -> LocalDate.EPOCH;
+	/** Where the total period starts: before any ledger row can have been written. */
+	public static final LocalDate BEGINNING = LocalDate.EPOCH;
+
+	/** The first UTC day of the period that contains {@code now}. */
+	public LocalDate startDay(Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		return switch (this) {
+			case DAILY -> today;
+			case WEEKLY -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			case MONTHLY -> today.withDayOfMonth(1);
+			case TOTAL -> BEGINNING;
 		};
-		return first.atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
-	/** When the period containing {@code at} ends and the next begins; null for {@code TOTAL}. */
-	public @Nullable Instant nextReset(Instant at) {
-		LocalDate first = LocalDate.ofInstant(start(at), ZoneOffset.UTC);
+	/** The moment the period that contains {@code now} began; the epoch for {@code TOTAL}. */
+	public Instant start(Instant now) {
+		return startDay(now).atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+	/** The moment spend counts from zero again; null for {@code TOTAL}, which never resets. */
+	public @Nullable Instant nextReset(Instant now) {
+		LocalDate start = startDay(now);
 		LocalDate next = switch (this) {
-			case DAILY -> first.plusDays(1);
-			case WEEKLY -> first.plusWeeks(1);
-			case MONTHLY -> first.plusMonths(1);
+			case DAILY -> start.plusDays(1);
+			case WEEKLY -> start.plusWeeks(1);
+			case MONTHLY -> start.plusMonths(1);
 			case TOTAL -> null;
 		};
 		return (next == null) ? null : next.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.meridian.db.governance.BudgetPeriod;
 import dev.meridian.db.DatabaseConfiguration;
 import dev.meridian.db.DatabaseServer;
 import dev.meridian.db.TestDatabases;

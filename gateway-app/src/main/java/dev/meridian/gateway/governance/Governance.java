@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 
+import dev.meridian.db.ledger.SpendLedgerWriter;
 import dev.meridian.gateway.error.GatewayException;
 import dev.meridian.gateway.governance.limits.BudgetSubject;
 import dev.meridian.gateway.governance.limits.LimitSubject;
@@ -31,10 +32,13 @@ public class Governance {
 
 	private final InstantSource clock;
 
-	public Governance(RateLimiter limiter, SpendCounters spend, InstantSource clock) {
+	private final SpendLedgerWriter ledger;
+
+	public Governance(RateLimiter limiter, SpendCounters spend, InstantSource clock, SpendLedgerWriter ledger) {
 		this.limiter = limiter;
 		this.spend = spend;
 		this.clock = clock;
+		this.ledger = ledger;
 	}
 
 	/**
@@ -70,8 +74,12 @@ public class Governance {
 		});
 	}
 
-	/** Accounts for a finished request: its tokens against rate limits, its cost against budgets. */
+	/**
+	 * Accounts for a finished request: a row in the spend ledger (written later, in a batch), its
+	 * tokens against rate limits, its cost against budgets.
+	 */
 	public void settle(Caller caller, RequestOutcome outcome) {
+		ledger.append(LedgerRows.of(outcome));
 		if (caller.isMaster()) {
 			return;
 		}

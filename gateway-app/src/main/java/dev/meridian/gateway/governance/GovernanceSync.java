@@ -1,6 +1,7 @@
 package dev.meridian.gateway.governance;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.meridian.db.DatabaseConfiguration;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Keeps the {@link KeyDirectory} in step with the database: everything is loaded before the server
  * takes requests, then each notification reloads the one key or team it names, so a revoke on any
- * replica is in force everywhere as soon as the row is read back (milliseconds).
+ * replica is in force everywhere as soon as the row is read back (milliseconds). Budget counters are
+ * seeded from the ledger's rollups before a key or team with a budget is put in force.
  */
 @Component
 class GovernanceSync implements InitializingBean, DisposableBean {
@@ -39,10 +41,13 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 
 	private final DatabaseNotifications notifications;
 
+	private final BudgetSeeds seeds;
+
 	private @Nullable Disposable subscription;
 
 	GovernanceSync(VirtualKeyRepository keys, TeamRepository teams, KeyDirectory directory,
-			DatabaseNotifications notifications) {
+			DatabaseNotifications notifications, BudgetSeeds seeds) {
+		this.seeds = seeds;
 		this.keys = keys;
 		this.teams = teams;
 		this.directory = directory;
@@ -79,11 +84,15 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 		return switch (table) {
 			case "virtual_key" -> keys.findById(id)
 				.filter(key -> key.storedStatus() != KeyStatus.REVOKED)
-				.doOnNext(key -> directory.put(ClientKey.of(key)))
+				.map(ClientKey::of)
+				.flatMap(key -> seeds.plant(List.of(key), List.of()).thenReturn(key))
+				.doOnNext(directory::put)
 				.switchIfEmpty(Mono.fromRunnable(() -> directory.removeKey(id)))
 				.then();
 			case "team" -> teams.findById(id)
-				.doOnNext(team -> directory.put(TeamPolicy.of(team)))
+				.map(TeamPolicy::of)
+				.flatMap(team -> seeds.plant(List.of(), List.of(team)).thenReturn(team))
+				.doOnNext(directory::put)
 				.switchIfEmpty(Mono.fromRunnable(() -> directory.removeTeam(id)))
 				.then();
 			default -> Mono.empty();
@@ -93,7 +102,8 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 	private Mono<Void> reloadAll() {
 		return Mono.zip(keys.findAllForSnapshot().map(ClientKey::of).collectList(),
 				teams.findAllForSnapshot().map(TeamPolicy::of).collectList())
-			.doOnNext(loaded -> directory.replaceAll(loaded.getT1(), loaded.getT2()))
+			.flatMap(loaded -> seeds.plant(loaded.getT1(), loaded.getT2())
+				.then(Mono.fromRunnable(() -> directory.replaceAll(loaded.getT1(), loaded.getT2()))))
 			.then();
 	}
 

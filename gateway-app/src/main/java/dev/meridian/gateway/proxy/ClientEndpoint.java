@@ -79,6 +79,9 @@ final class ClientEndpoint implements WebHandler {
 		})
 			.flatMap(body -> {
 				ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
+				if (routes.get().group(request.model()) != null) {
+					trace.requested(request.model());
+				}
 				return governance.admit(trace.caller(), request.model(), TokenEstimate.fromBodySize(body.length),
 						response.getHeaders())
 					.then(Mono.defer(() -> route(exchange.getRequest().getHeaders(), response, trace, body, request)));

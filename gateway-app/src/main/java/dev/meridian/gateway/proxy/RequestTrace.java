@@ -87,6 +87,11 @@ final class RequestTrace {
 	}
 
 	/** @param modelName the model the client asked for, whichever model the deployment serves */
+	/** A model name the configuration knows, so that a request refused before routing is recorded under it. */
+	void requested(String modelName) {
+		this.model = modelName;
+	}
+
 	void routed(String modelName, Deployment chosen) {
 		this.model = modelName;
 		this.deployment = chosen;
