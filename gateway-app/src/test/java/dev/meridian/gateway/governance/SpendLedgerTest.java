@@ -101,6 +101,34 @@ class SpendLedgerTest extends GatewayIntegrationTest {
 		}
 	}
 
+	@Test
+	void aTeamAdminKeySeesOnlyItsTeamsSpend() throws Exception {
+		String team = admin.post("/teams", MASTER_KEY, "{\"name\":\"spenders-" + UUID.randomUUID() + "\"}")
+			.json()
+			.path("id")
+			.asString();
+		Issued member = issue("{\"name\":\"member\",\"team_id\":\"" + team + "\"}");
+		Issued outsider = issue("{\"name\":\"outsider\"}");
+		String teamAdmin = admin.post("/keys", MASTER_KEY, "{\"name\":\"lead\",\"admin\":true,\"team_id\":\"" + team
+				+ "\"}").json().path("key").asString();
+		send(baseUrl(), member.plaintext(), 3, 1);
+		send(baseUrl(), outsider.plaintext(), 2, 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> ledgerRows(member.id()) == 3 && ledgerRows(outsider.id()) == 2);
+
+		AdminApiClient.Reply mine = admin.get("/spend?limit=1000&model=gpt-4o-mini", teamAdmin);
+		assertThat(mine.status()).isEqualTo(200);
+		assertThat(mine.json().path("data").values()).hasSize(3)
+			.allSatisfy(row -> assertThat(row.path("team_id").asString()).isEqualTo(team));
+		AdminApiClient.Reply outside = admin.get("/spend?key_id=" + outsider.id(), teamAdmin);
+		assertThat(outside.status()).isEqualTo(200);
+		assertThat(outside.json().path("data").size()).as("another team's key shows nothing").isZero();
+		assertThat(admin.get("/spend?model=gpt-4o-mini&key_id=" + outsider.id(), MASTER_KEY).json().path("data").size())
+			.isEqualTo(2);
+		AdminApiClient.Reply summary = admin.get("/spend/summary?group_by=key", teamAdmin);
+		assertThat(summary.json().path("data").values()).extracting(row -> row.path("key_id").asString())
+			.containsExactly(member.id().toString());
+	}
+
 	private ConfigurableApplicationContext startReplica() {
 		return new SpringApplicationBuilder(MeridianApplication.class).run("--server.port=0",
 				"--meridian.database.url=" + databaseUrl(), "--meridian.config=" + configFile(),
