@@ -21,6 +21,7 @@ import dev.meridian.db.DatabaseServer;
 import dev.meridian.db.TestDatabases;
 import dev.meridian.db.ledger.LedgerEntry;
 import dev.meridian.db.ledger.SpendLedgerWriter;
+import dev.meridian.gateway.testsupport.DataDirectories;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,8 @@ class SpendAdminApiTest {
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
+	private static final String DATA_DIR = DataDirectories.fresh();
+
 	private static final UUID RESEARCH = UUID.randomUUID();
 
 	private static final UUID SUPPORT = UUID.randomUUID();
@@ -82,6 +85,7 @@ class SpendAdminApiTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("meridian.database.url", () -> DATABASE_URL);
+		registry.add("meridian.data-dir", () -> DATA_DIR);
 		registry.add("meridian.master-key", () -> MASTER_KEY);
 		registry.add("meridian.config", () -> "/nonexistent/config.yaml");
 		registry.add("meridian.ledger.flush-interval", () -> "50ms");

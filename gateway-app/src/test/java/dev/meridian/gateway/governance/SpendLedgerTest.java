@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import dev.meridian.MeridianApplication;
 import dev.meridian.gateway.testsupport.AdminApiClient;
+import dev.meridian.gateway.testsupport.DataDirectories;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,8 +133,7 @@ class SpendLedgerTest extends GatewayIntegrationTest {
 	private ConfigurableApplicationContext startReplica() {
 		return new SpringApplicationBuilder(MeridianApplication.class).run("--server.port=0",
 				"--meridian.database.url=" + databaseUrl(), "--meridian.config=" + configFile(),
-				"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + System.getProperty("java.io.tmpdir")
-						+ "/meridian-ledger-test-" + UUID.randomUUID());
+				"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + DataDirectories.fresh());
 	}
 
 	private static String urlOf(ConfigurableApplicationContext replica) {

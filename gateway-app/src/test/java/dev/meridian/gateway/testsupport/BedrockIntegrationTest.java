@@ -56,6 +56,8 @@ public abstract class BedrockIntegrationTest {
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
+	private static final String DATA_DIR = DataDirectories.fresh();
+
 	private static final Path CONFIG = writeConfig();
 
 	@LocalServerPort
@@ -64,6 +66,7 @@ public abstract class BedrockIntegrationTest {
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("meridian.database.url", () -> DATABASE_URL);
+		registry.add("meridian.data-dir", () -> DATA_DIR);
 		registry.add("meridian.config", CONFIG::toString);
 		registry.add("meridian.master-key", () -> MASTER_KEY);
 	}

@@ -38,6 +38,8 @@ public abstract class GatewayIntegrationTest {
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
+	private static final String DATA_DIR = DataDirectories.fresh();
+
 	private static final Path CONFIG = writeConfig();
 
 	@LocalServerPort
@@ -46,6 +48,7 @@ public abstract class GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("meridian.database.url", () -> DATABASE_URL);
+		registry.add("meridian.data-dir", () -> DATA_DIR);
 		registry.add("meridian.config", CONFIG::toString);
 		registry.add("meridian.master-key", () -> MASTER_KEY);
 	}
