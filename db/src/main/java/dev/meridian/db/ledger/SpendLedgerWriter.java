@@ -45,25 +45,28 @@ public class SpendLedgerWriter implements SmartLifecycle {
 
 	private final LedgerSpill spill;
 
-	private final LedgerFlusher flusher;
+	private final DatabaseServer server;
 
-	private final LedgerBatcher batcher;
+	private final LedgerProperties properties;
+
+	private @Nullable LedgerFlusher flusher;
+
+	private @Nullable LedgerBatcher batcher;
 
 	private @Nullable Thread batcherThread;
 
 	private @Nullable Thread flusherThread;
 
-	private volatile boolean closed;
+	/** Until started, and once stopped, rows go to the spill file (replayed at the next start). */
+	private volatile boolean closed = true;
 
 	public SpendLedgerWriter(DatabaseServer server, DatabaseProperties database, LedgerProperties properties,
 			MeterRegistry registry) {
+		this.server = server;
+		this.properties = properties;
 		this.queue = new LedgerQueue(properties.queueCapacity(), properties.batchSize());
 		this.metrics = new LedgerMetrics(registry, queue::size);
 		this.spill = new LedgerSpill(database.dataDir(), metrics);
-		this.flusher = new LedgerFlusher(
-				new LedgerDatabase(new LedgerConnections(server.coordinates(), "meridian-ledger")), spill, metrics,
-				properties.batchSize());
-		this.batcher = new LedgerBatcher(queue, flusher, spill, metrics, properties);
 	}
 
 	/** Records what a finished request came to. Cheap, non-blocking, never throws. */
@@ -81,15 +84,28 @@ public class SpendLedgerWriter implements SmartLifecycle {
 		}
 	}
 
+	/** Starts writing; after a {@link #stop()} too (a paused application context is started again). */
 	@Override
-	public void start() {
-		flusherThread = Thread.ofPlatform().name("meridian-ledger-flusher").daemon().start(flusher);
-		batcherThread = Thread.ofPlatform().name("meridian-ledger-batcher").daemon().start(batcher);
+	public synchronized void start() {
+		if (batcherThread != null) {
+			return;
+		}
+		LedgerFlusher newFlusher = new LedgerFlusher(
+				new LedgerDatabase(new LedgerConnections(server.coordinates(), "meridian-ledger")), spill, metrics,
+				properties.batchSize());
+		LedgerBatcher newBatcher = new LedgerBatcher(queue, newFlusher, spill, metrics, properties);
+		flusher = newFlusher;
+		batcher = newBatcher;
+		closed = false;
+		flusherThread = Thread.ofPlatform().name("meridian-ledger-flusher").daemon().start(newFlusher);
+		batcherThread = Thread.ofPlatform().name("meridian-ledger-batcher").daemon().start(newBatcher);
 	}
 
 	@Override
-	public void stop() {
-		if (batcherThread == null || flusherThread == null) {
+	public synchronized void stop() {
+		LedgerFlusher flusher = this.flusher;
+		LedgerBatcher batcher = this.batcher;
+		if (batcherThread == null || flusherThread == null || flusher == null || batcher == null) {
 			return;
 		}
 		batcher.stop();
@@ -117,6 +133,8 @@ public class SpendLedgerWriter implements SmartLifecycle {
 		}
 		batcherThread = null;
 		flusherThread = null;
+		this.flusher = null;
+		this.batcher = null;
 	}
 
 	@Override

@@ -178,6 +178,22 @@ class SpendLedgerWriterTest {
 	}
 
 	@Test
+	void writesAgainAfterAStopAndAStart() {
+		Instant at = Instant.parse("2026-02-21T12:00:00Z");
+		context(TestDatabases.freshDatabaseUrl()).run(app -> {
+			SpendLedgerWriter writer = app.getBean(SpendLedgerWriter.class);
+			DatabaseCoordinates db = coordinates(app);
+			writer.append(row("before-pause", at));
+			app.stop();
+			writer.append(row("while-paused", at.plusSeconds(1)));
+			app.start();
+			writer.append(row("after-pause", at.plusSeconds(2)));
+			await().atMost(PATIENCE).until(() -> count(db, "SELECT count(*) FROM spend_ledger") == 3);
+			assertThat(count(db, "SELECT sum(requests) FROM spend_daily")).isEqualTo(3);
+		});
+	}
+
+	@Test
 	void createsTheMonthlyPartitionsItsRowsNeed() {
 		Instant longAgo = Instant.parse("2021-02-28T23:59:59Z");
 		Instant nextYear = YearMonth.now(ZoneOffset.UTC).plusMonths(13).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
