@@ -54,6 +54,10 @@ class RetriesAndFallbacksTest extends RoutingIntegrationTest {
 	@Test
 	void aStreamThatDiesAfterItsFirstEventIsNeverRetried() throws Exception {
 		HttpResponse<String> response = chat("dies", "hi", true);
+		eventually(() -> assertThat(ledgerRow(response)).as("the broken stream is in the ledger, served by the first try")
+			.containsEntry("status", (short) 200)
+			.containsEntry("deployment", "dying/dies-first")
+			.containsEntry("fallbacks", (short) 0));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("partial");
@@ -140,6 +144,10 @@ class RetriesAndFallbacksTest extends RoutingIntegrationTest {
 			.contains("meridian_fallbacks_total{fallback_model=\"tertiary\",model=\"primary\",reason=\"error\"} 1.0")
 			.contains("meridian_upstream_attempts_total{deployment=\"mock/primary\",result=\"server_error\"} 2.0")
 			.contains("meridian_deployment_state{deployment=\"mock/tertiary\"} 0.0");
+		eventually(() -> assertThat(ledgerRow(response)).containsEntry("requested_model", "primary")
+			.containsEntry("deployment", "mock/tertiary")
+			.containsEntry("fallbacks", (short) 2)
+			.containsEntry("status", (short) 200));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.meridian.db.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,6 +55,9 @@ public abstract class RoutingIntegrationTest {
 	@Autowired
 	protected MeterRegistry meters;
 
+	@Autowired
+	private DatabaseClient db;
+
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("meridian.database.url", () -> DATABASE_URL);
@@ -69,6 +74,18 @@ public abstract class RoutingIntegrationTest {
 	/** How many requests the mock received for the upstream model. */
 	protected static long received(String upstreamModel) {
 		return upstream.requests().stream().filter(request -> request.model().equals(upstreamModel)).count();
+	}
+
+	/** The spend ledger's row of the request that got this answer (empty until the writer has flushed it). */
+	protected Map<String, Object> ledgerRow(HttpResponse<String> response) {
+		String requestId = response.headers().firstValue("x-meridian-request-id").orElseThrow();
+		return db.sql("SELECT requested_model, deployment, fallbacks, status, error_code FROM spend_ledger"
+				+ " WHERE request_id = :id")
+			.bind("id", requestId)
+			.fetch()
+			.one()
+			.blockOptional(Duration.ofSeconds(10))
+			.orElse(Map.of());
 	}
 
 	protected HttpResponse<String> chat(String model, String... headers) throws Exception {
