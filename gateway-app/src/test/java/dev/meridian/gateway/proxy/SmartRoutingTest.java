@@ -3,12 +3,15 @@ package dev.meridian.gateway.proxy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.meridian.gateway.testsupport.AdminApiClient;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import dev.meridian.gateway.testsupport.OpenAiMockServer;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  * reasoning to {@code thinker}, with {@code frontier} as the baseline.
  */
 class SmartRoutingTest extends GatewayIntegrationTest {
+
+	@Autowired
+	private DatabaseClient db;
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -114,6 +120,23 @@ class SmartRoutingTest extends GatewayIntegrationTest {
 			.isPositive();
 		assertThat(metric(scrape, "meridian_smart_route_overspend_usd_total")).as("thinker costs more than the baseline")
 			.isPositive();
+	}
+
+	@Test
+	void theLedgerKeepsEachSmartRoutedRequestsTierAndBaselineCost() throws Exception {
+		HttpResponse<String> routed = chat(SIMPLE, null);
+		String requestId = routed.headers().firstValue("x-meridian-request-id").orElseThrow();
+
+		Map<String, Object> row = await().atMost(Duration.ofSeconds(5))
+			.until(() -> db.sql("SELECT route_tier, cost_usd, baseline_cost_usd FROM spend_ledger WHERE request_id = :id")
+				.bind("id", requestId)
+				.fetch()
+				.one()
+				.blockOptional(Duration.ofSeconds(5))
+				.orElse(null), found -> found != null);
+		assertThat(row).containsEntry("route_tier", "simple");
+		assertThat(((Number) row.get("baseline_cost_usd")).doubleValue()).as("frontier's price for the same usage")
+			.isGreaterThan(((Number) row.get("cost_usd")).doubleValue());
 	}
 
 	@Test
