@@ -60,6 +60,12 @@ public class AdminApiException extends RuntimeException {
 				List.of());
 	}
 
+	/** 403 about one parameter, e.g. a team outside the caller's teams. */
+	public static AdminApiException forbidden(String param, String message) {
+		return new AdminApiException(HttpStatus.FORBIDDEN, "permission_error", "permission_denied", param, message,
+				List.of());
+	}
+
 	/** 404, also for things that exist outside the caller's reach. */
 	public static AdminApiException notFound(String what, String id) {
 		return new AdminApiException(HttpStatus.NOT_FOUND, INVALID_REQUEST, "not_found", null,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import dev.meridian.admin.api.AdminApiException;
 import dev.meridian.admin.security.AdminPrincipal;
 import dev.meridian.db.ledger.LedgerPosition;
 import dev.meridian.db.ledger.LedgerRow;
@@ -16,7 +17,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -90,7 +90,7 @@ class SpendController {
 			@RequestParam(required = false) @Nullable String to) {
 		SpendGrouping grouping = (groupBy == null) ? SpendGrouping.DAY : SpendGrouping.of(groupBy);
 		if (grouping == null) {
-			throw InvalidSpendQuery.badValue("group_by", "group_by must be one of day, model, team, key.");
+			throw AdminApiException.invalid("group_by", "group_by must be one of day, model, team, key.");
 		}
 		SpendFilter filter = SpendQuery.filter(AdminPrincipal.of(exchange), keyId, teamId, model, from, to);
 		boolean csv = wantsCsv(exchange);
@@ -106,13 +106,6 @@ class SpendController {
 						groups.stream().map(group -> SpendColumn.object(columns, group)).toList(),
 						SpendColumn.object(SpendColumn.totals(), totals)));
 		});
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ErrorEnvelope> invalid(InvalidSpendQuery ex) {
-		return ResponseEntity.status(ex.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ErrorEnvelope(new ErrorEnvelope.Error(ex.getMessage(), ex.type(), ex.param(), null)));
 	}
 
 	private static ResponseEntity<?> csv(ResponseEntity.BodyBuilder answer, String filename, String body) {
@@ -145,14 +138,6 @@ class SpendController {
 
 	/** Totals per group, and over every group. */
 	record SpendSummary(String groupBy, List<Map<String, @Nullable Object>> data, Map<String, @Nullable Object> totals) {
-	}
-
-	/** The OpenAI error envelope {@code {"error":{"message","type","param","code"}}}. */
-	record ErrorEnvelope(Error error) {
-
-		record Error(@Nullable String message, String type, @Nullable String param, @Nullable String code) {
-		}
-
 	}
 
 }

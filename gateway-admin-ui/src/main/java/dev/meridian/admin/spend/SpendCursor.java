@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 
+import dev.meridian.admin.api.AdminApiException;
 import dev.meridian.db.ledger.LedgerPosition;
 
 /**
@@ -34,7 +35,7 @@ final class SpendCursor {
 		catch (IllegalArgumentException | DateTimeException ex) {
 			// Answered below, as for any other cursor this API did not hand out.
 		}
-		throw InvalidSpendQuery.badValue(PARAM, "cursor is not one this API returned as next_cursor.");
+		throw AdminApiException.invalid(PARAM, "cursor is not one this API returned as next_cursor.");
 	}
 
 }

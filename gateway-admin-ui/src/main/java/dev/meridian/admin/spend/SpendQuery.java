@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import dev.meridian.admin.api.AdminApiException;
 import dev.meridian.admin.security.AdminPrincipal;
 import dev.meridian.db.ledger.SpendFilter;
 import org.jspecify.annotations.Nullable;
@@ -26,15 +27,15 @@ final class SpendQuery {
 			@Nullable String model, @Nullable String from, @Nullable String to) {
 		UUID team = uuid("team_id", teamId);
 		if (team != null && !caller.reaches(team)) {
-			throw InvalidSpendQuery.outOfReach("team_id", "team_id names a team outside the caller's teams.");
+			throw AdminApiException.forbidden("team_id", "team_id names a team outside the caller's teams.");
 		}
 		Instant start = time("from", from, false);
 		Instant end = time("to", to, true);
 		if (start != null && end != null && !end.isAfter(start)) {
-			throw InvalidSpendQuery.badValue("to", "to must be later than from.");
+			throw AdminApiException.invalid("to", "to must be later than from.");
 		}
 		if (model != null && model.isBlank()) {
-			throw InvalidSpendQuery.badValue("model", "model must not be empty.");
+			throw AdminApiException.invalid("model", "model must not be empty.");
 		}
 		return new SpendFilter(uuid("key_id", keyId), team, model, start, end, caller.teams());
 	}
@@ -52,7 +53,7 @@ final class SpendQuery {
 		catch (NumberFormatException ex) {
 			// Answered below.
 		}
-		throw InvalidSpendQuery.badValue("limit", "limit must be a whole number from 1 to " + maxLimit + ".");
+		throw AdminApiException.invalid("limit", "limit must be a whole number from 1 to " + maxLimit + ".");
 	}
 
 	private static @Nullable UUID uuid(String param, @Nullable String value) {
@@ -63,7 +64,7 @@ final class SpendQuery {
 			return UUID.fromString(value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidSpendQuery.badValue(param, param + " must be a UUID.");
+			throw AdminApiException.invalid(param, param + " must be a UUID.");
 		}
 	}
 
@@ -82,7 +83,7 @@ final class SpendQuery {
 			return OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeException ex) {
-			throw InvalidSpendQuery.badValue(param,
+			throw AdminApiException.invalid(param,
 					param + " must be an ISO-8601 instant such as 2026-03-01T00:00:00Z or a date such as 2026-03-01.");
 		}
 	}
