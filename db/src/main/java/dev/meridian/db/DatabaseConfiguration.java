@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,14 +41,7 @@ public class DatabaseConfiguration {
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(DatabaseServer server) {
 		DatabaseCoordinates coordinates = server.coordinates();
-		PostgresqlConnectionFactory postgres = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-			.host(coordinates.host())
-			.port(coordinates.port())
-			.database(coordinates.database())
-			.username(coordinates.user())
-			.password(coordinates.password())
-			.applicationName("meridian")
-			.build());
+		PostgresqlConnectionFactory postgres = coordinates.r2dbc("meridian");
 		// The request path never waits on this pool: it serves admin calls, config loading and
 		// batched ledger writes, so a small pool that starts empty is enough.
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+
 /**
  * Host, port, database and credentials of a PostgreSQL server, parsed once from
  * {@code postgresql://user:pass@host:5432/db} so that the JDBC URL (Flyway) and the R2DBC
@@ -44,6 +47,18 @@ public record DatabaseCoordinates(String host, int port, String database, String
 		String database = path.isEmpty() ? user : decode(path);
 		int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
 		return new DatabaseCoordinates(uri.getHost(), port, database, user, password);
+	}
+
+	/** An R2DBC connection factory for this database; {@code applicationName} shows in {@code pg_stat_activity}. */
+	public PostgresqlConnectionFactory r2dbc(String applicationName) {
+		return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+			.host(host)
+			.port(port)
+			.database(database)
+			.username(user)
+			.password(password)
+			.applicationName(applicationName)
+			.build());
 	}
 
 	public String jdbcUrl() {

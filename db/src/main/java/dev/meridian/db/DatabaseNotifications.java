@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
@@ -41,14 +40,7 @@ public final class DatabaseNotifications implements AutoCloseable {
 
 	/** @param channels channel names; they are identifiers written into SQL, so only trusted constants */
 	public DatabaseNotifications(DatabaseCoordinates coordinates, List<String> channels) {
-		this.factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-			.host(coordinates.host())
-			.port(coordinates.port())
-			.database(coordinates.database())
-			.username(coordinates.user())
-			.password(coordinates.password())
-			.applicationName("meridian-notifications")
-			.build());
+		this.factory = coordinates.r2dbc("meridian-notifications");
 		this.channels = List.copyOf(channels);
 	}
 

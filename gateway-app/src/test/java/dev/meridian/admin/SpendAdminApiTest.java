@@ -21,7 +21,7 @@ import dev.meridian.db.DatabaseServer;
 import dev.meridian.db.TestDatabases;
 import dev.meridian.db.ledger.LedgerEntry;
 import dev.meridian.db.ledger.SpendLedgerWriter;
-import dev.meridian.gateway.testsupport.DataDirectories;
+import dev.meridian.gateway.testsupport.TestGateways;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +56,7 @@ class SpendAdminApiTest {
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
-	private static final String DATA_DIR = DataDirectories.fresh();
+	private static final String DATA_DIR = TestGateways.dataDirectory();
 
 	private static final UUID RESEARCH = UUID.randomUUID();
 

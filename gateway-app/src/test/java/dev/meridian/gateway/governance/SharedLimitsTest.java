@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import dev.meridian.MeridianApplication;
 import dev.meridian.gateway.testsupport.AdminApiClient;
-import dev.meridian.gateway.testsupport.DataDirectories;
+import dev.meridian.gateway.testsupport.TestGateways;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +59,7 @@ class SharedLimitsTest extends GatewayIntegrationTest {
 	void twoReplicasAdmitExactlyTheKeysRequestsPerMinute() throws Exception {
 		secondReplica = new SpringApplicationBuilder(MeridianApplication.class).run("--server.port=0",
 				"--meridian.database.url=" + databaseUrl(), "--meridian.config=" + configFile(),
-				"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + DataDirectories.fresh(),
+				"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + TestGateways.dataDirectory(),
 				"--meridian.redis.url=" + REDIS_URL,
 				"--meridian.redis.key-prefix=" + PREFIX);
 		String first = baseUrl();

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import dev.meridian.MeridianApplication;
 import dev.meridian.gateway.testsupport.AdminApiClient;
-import dev.meridian.gateway.testsupport.DataDirectories;
+import dev.meridian.gateway.testsupport.TestGateways;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import dev.meridian.gateway.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +133,7 @@ class SpendLedgerTest extends GatewayIntegrationTest {
 	private ConfigurableApplicationContext startReplica() {
 		return new SpringApplicationBuilder(MeridianApplication.class).run("--server.port=0",
 				"--meridian.database.url=" + databaseUrl(), "--meridian.config=" + configFile(),
-				"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + DataDirectories.fresh());
+				"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + TestGateways.dataDirectory());
 	}
 
 	private static String urlOf(ConfigurableApplicationContext replica) {

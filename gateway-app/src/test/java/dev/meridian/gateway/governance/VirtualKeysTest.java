@@ -11,7 +11,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
 import dev.meridian.MeridianApplication;
 import dev.meridian.gateway.testsupport.AdminApiClient;
-import dev.meridian.gateway.testsupport.DataDirectories;
+import dev.meridian.gateway.testsupport.TestGateways;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import dev.meridian.gateway.testsupport.GovernanceRows;
 import org.junit.jupiter.api.AfterAll;
@@ -149,7 +149,7 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 		if (secondReplica == null) {
 			secondReplica = new SpringApplicationBuilder(MeridianApplication.class).run("--server.port=0",
 					"--meridian.database.url=" + databaseUrl(), "--meridian.config=" + configFile(),
-					"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + DataDirectories.fresh());
+					"--meridian.master-key=" + MASTER_KEY, "--meridian.data-dir=" + TestGateways.dataDirectory());
 		}
 		return ((WebServerApplicationContext) secondReplica).getWebServer().getPort();
 	}

@@ -1,8 +1,5 @@
 package dev.meridian.gateway.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.openai.client.OpenAIClient;
@@ -56,7 +53,7 @@ public abstract class BedrockIntegrationTest {
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
-	private static final String DATA_DIR = DataDirectories.fresh();
+	private static final String DATA_DIR = TestGateways.dataDirectory();
 
 	private static final Path CONFIG = writeConfig();
 
@@ -65,10 +62,7 @@ public abstract class BedrockIntegrationTest {
 
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("meridian.database.url", () -> DATABASE_URL);
-		registry.add("meridian.data-dir", () -> DATA_DIR);
-		registry.add("meridian.config", CONFIG::toString);
-		registry.add("meridian.master-key", () -> MASTER_KEY);
+		TestGateways.gatewayProperties(registry, DATABASE_URL, DATA_DIR, CONFIG, MASTER_KEY);
 	}
 
 	@AfterEach
@@ -107,15 +101,7 @@ public abstract class BedrockIntegrationTest {
 				  retries: 0                  # each test sees its provider's one answer, as the client does
 				""".formatted(REGION, bedrock.baseUrl(), ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN,
 				gemini.baseUrl(), GEMINI_KEY, CLAUDE, SONNET_PROFILE, TITAN, COHERE, GEMINI_EMBEDDING);
-		try {
-			Path file = Files.createTempFile("meridian-bedrock-test-config", ".yaml");
-			Files.writeString(file, yaml);
-			file.toFile().deleteOnExit();
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestGateways.config(yaml);
 	}
 
 }

@@ -1,9 +1,5 @@
 package dev.meridian.gateway.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.openai.client.OpenAIClient;
@@ -34,11 +30,11 @@ public abstract class GatewayIntegrationTest {
 	protected static final DyingEventStream dyingUpstream = DyingEventStream.openAiChat();
 
 	/** A loopback port where nothing listens, for a provider that refuses connections. */
-	protected static final int CLOSED_PORT = closedPort();
+	protected static final int CLOSED_PORT = TestGateways.closedPort();
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
-	private static final String DATA_DIR = DataDirectories.fresh();
+	private static final String DATA_DIR = TestGateways.dataDirectory();
 
 	private static final Path CONFIG = writeConfig();
 
@@ -47,10 +43,7 @@ public abstract class GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("meridian.database.url", () -> DATABASE_URL);
-		registry.add("meridian.data-dir", () -> DATA_DIR);
-		registry.add("meridian.config", CONFIG::toString);
-		registry.add("meridian.master-key", () -> MASTER_KEY);
+		TestGateways.gatewayProperties(registry, DATABASE_URL, DATA_DIR, CONFIG, MASTER_KEY);
 	}
 
 	@AfterEach
@@ -111,24 +104,7 @@ public abstract class GatewayIntegrationTest {
 				    tiers: { simple: gpt-4o-mini, complex: frontier, reasoning: thinker }
 				    baseline: frontier
 				""".formatted(upstream.baseUrl(), UPSTREAM_KEY, upstream.port(), CLOSED_PORT, dyingUpstream.baseUrl() + "/v1");
-		try {
-			Path file = Files.createTempFile("meridian-test-config", ".yaml");
-			Files.writeString(file, yaml);
-			file.toFile().deleteOnExit();
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestGateways.config(yaml);
 	}
 
 }

@@ -1,10 +1,7 @@
 package dev.meridian.gateway.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -87,7 +84,7 @@ public abstract class ProviderIntegrationTest {
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
-	private static final String DATA_DIR = DataDirectories.fresh();
+	private static final String DATA_DIR = TestGateways.dataDirectory();
 
 	private static final Path CONFIG = writeConfig();
 
@@ -96,10 +93,7 @@ public abstract class ProviderIntegrationTest {
 
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("meridian.database.url", () -> DATABASE_URL);
-		registry.add("meridian.data-dir", () -> DATA_DIR);
-		registry.add("meridian.config", CONFIG::toString);
-		registry.add("meridian.master-key", () -> MASTER_KEY);
+		TestGateways.gatewayProperties(registry, DATABASE_URL, DATA_DIR, CONFIG, MASTER_KEY);
 	}
 
 	@AfterEach
@@ -177,15 +171,7 @@ public abstract class ProviderIntegrationTest {
 				dyingGemini.baseUrl(), GEMINI_KEY, dyingChat.baseUrl() + "/v1", dyingResponses.baseUrl(), OPENAI_KEY, CLAUDE,
 				CLAUDE_ID, GEMINI, GEMINI_ID, LLAMA, LLAMA_ID, GPT, CLAUDE_DYING, CLAUDE_ID, GEMINI_DYING, GEMINI_ID,
 				LLAMA_DYING, LLAMA_ID, GPT_DYING, GPT);
-		try {
-			Path file = Files.createTempFile("meridian-provider-test-config", ".yaml");
-			Files.writeString(file, yaml);
-			file.toFile().deleteOnExit();
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestGateways.config(yaml);
 	}
 
 }

@@ -1,12 +1,8 @@
 package dev.meridian.gateway.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,11 +35,11 @@ public abstract class RoutingIntegrationTest {
 
 	protected static final DyingEventStream dying = DyingEventStream.openAiChat();
 
-	private static final int CLOSED_PORT = closedPort();
+	private static final int CLOSED_PORT = TestGateways.closedPort();
 
 	private static final String DATABASE_URL = TestDatabases.freshDatabaseUrl();
 
-	private static final String DATA_DIR = DataDirectories.fresh();
+	private static final String DATA_DIR = TestGateways.dataDirectory();
 
 	private static final Path CONFIG = writeConfig();
 
@@ -60,10 +56,7 @@ public abstract class RoutingIntegrationTest {
 
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("meridian.database.url", () -> DATABASE_URL);
-		registry.add("meridian.data-dir", () -> DATA_DIR);
-		registry.add("meridian.config", CONFIG::toString);
-		registry.add("meridian.master-key", () -> MASTER_KEY);
+		TestGateways.gatewayProperties(registry, DATABASE_URL, DATA_DIR, CONFIG, MASTER_KEY);
 	}
 
 	@AfterEach
@@ -200,24 +193,7 @@ public abstract class RoutingIntegrationTest {
 				    latency: { strategy: lowest_latency }
 				    usage: { strategy: usage_based }
 				""".formatted(upstream.baseUrl(), CLOSED_PORT, dying.baseUrl());
-		try {
-			Path file = Files.createTempFile("meridian-routing-config", ".yaml");
-			Files.writeString(file, yaml);
-			file.toFile().deleteOnExit();
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestGateways.config(yaml);
 	}
 
 }
