@@ -19,6 +19,9 @@ final class CueMatcher {
 
 	private static final int NO_NODE = -1;
 
+	/** An empty slot of {@link #entries}: no key is negative. */
+	private static final long EMPTY = -1L;
+
 	/** Node numbers share an int with a character in the table's keys. */
 	static final int MAX_CHARACTERS = 30_000;
 
@@ -55,9 +58,8 @@ final class CueMatcher {
 	/** Which three-letter beginnings (27 × 27 × 27, by {@link #LETTER_INDEX}) some cue may start with. */
 	private final long[] beginnings = new long[(27 * 27 * 27 + 63) / 64];
 
-	private final int[] keys;
-
-	private final int[] children;
+	/** The (node, char) key in the high half and the child in the low half: a probe reads one slot. */
+	private final long[] entries;
 
 	private final int mask;
 
@@ -82,12 +84,11 @@ final class CueMatcher {
 		while (capacity < characters * 2) {
 			capacity <<= 1;
 		}
-		this.keys = new int[capacity];
-		this.children = new int[capacity];
+		this.entries = new long[capacity];
 		this.mask = capacity - 1;
 		this.kindAt = new byte[characters + 1];
 		this.prefixAt = new boolean[characters + 1];
-		java.util.Arrays.fill(keys, -1);
+		java.util.Arrays.fill(entries, EMPTY);
 		java.util.Arrays.fill(rootChildren, NO_NODE);
 		java.util.Arrays.fill(kindAt, (byte) NO_KIND);
 		int nodes = 1;
@@ -240,11 +241,11 @@ final class CueMatcher {
 		int key = (node << 16) | c;
 		int slot = hash(key) & mask;
 		while (true) {
-			int present = keys[slot];
-			if (present == key) {
-				return children[slot];
+			long entry = entries[slot];
+			if ((int) (entry >>> 32) == key) {
+				return (int) entry;
 			}
-			if (present == -1) {
+			if (entry == EMPTY) {
 				return NO_NODE;
 			}
 			slot = (slot + 1) & mask;
@@ -258,11 +259,10 @@ final class CueMatcher {
 		}
 		int key = (node << 16) | c;
 		int slot = hash(key) & mask;
-		while (keys[slot] != -1) {
+		while (entries[slot] != EMPTY) {
 			slot = (slot + 1) & mask;
 		}
-		keys[slot] = key;
-		children[slot] = child;
+		entries[slot] = ((long) key << 32) | child;
 	}
 
 	private static int hash(int key) {

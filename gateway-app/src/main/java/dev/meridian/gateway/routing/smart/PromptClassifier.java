@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Scores a request's prompt from its {@link Feature}s with configured weights and places the score
  * among the {@link TierBoundaries}. Built once per routing configuration (the cue trie is compiled
- * here), then shared by all requests: it keeps no state between calls.
+ * here), then shared by all requests: it keeps no state between calls, only a scanner per thread
+ * that each call starts afresh.
  */
 public final class PromptClassifier {
 
@@ -18,6 +19,9 @@ public final class PromptClassifier {
 	private final CueMatcher matcher;
 
 	private final TierBoundaries boundaries;
+
+	/** A scanner and its counters per thread, rather than per request: classification allocates less. */
+	private final ThreadLocal<PromptScanner> scanners;
 
 	/**
 	 * @param weights replaces the default weight of the features it names
@@ -33,6 +37,7 @@ public final class PromptClassifier {
 		}
 		this.matcher = new CueMatcher(lists);
 		this.boundaries = boundaries;
+		this.scanners = ThreadLocal.withInitial(() -> new PromptScanner(matcher));
 	}
 
 	/** @throws InvalidPromptException when the body is not JSON or carries no prompt */
@@ -41,7 +46,7 @@ public final class PromptClassifier {
 	}
 
 	public Classification classify(byte[] body, int offset, int length) {
-		double[] values = new PromptScanner(matcher).scan(body, offset, length);
+		double[] values = scanners.get().scan(body, offset, length);
 		double[] contributions = new double[values.length];
 		double score = 0;
 		for (Feature feature : Feature.ALL) {

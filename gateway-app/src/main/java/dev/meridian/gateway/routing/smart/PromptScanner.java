@@ -13,7 +13,7 @@ import tools.jackson.core.json.JsonFactory;
  * Responses ({@code instructions}, {@code input} as a string or items, {@code text.format}), plus
  * the legacy {@code prompt}. The last user message that carries text is analysed in full; the rest
  * only counts towards the context. Image data and tool schemas are skipped without being read as text.
- * One instance serves one request.
+ * One instance serves one request at a time, and is reused by the next: {@link #scan} starts afresh.
  */
 final class PromptScanner {
 
@@ -57,6 +57,7 @@ final class PromptScanner {
 	 * @throws InvalidPromptException when the body is not JSON or has no prompt
 	 */
 	double[] scan(byte[] body, int offset, int length) {
+		reset();
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body, offset, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new InvalidPromptException("The request body must be a JSON object.", null);
@@ -75,6 +76,20 @@ final class PromptScanner {
 					+ " or 'input' (Responses).", "messages");
 		}
 		return values();
+	}
+
+	private void reset() {
+		current.reset();
+		lastUser.reset();
+		hasLastUser = false;
+		contextTokens = 0;
+		systemTokens = 0;
+		turns = 0;
+		turnsBeforeLastUser = 0;
+		tools = 0;
+		structuredOutput = 0;
+		images = 0;
+		hasPrompt = false;
 	}
 
 	private void topLevel(JsonParser parser, String name, JsonToken value) {
