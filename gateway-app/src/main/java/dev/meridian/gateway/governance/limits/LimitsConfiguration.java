@@ -32,8 +32,8 @@ public class LimitsConfiguration {
 					properties.pauseAfterFailure(), registry);
 		}
 
-		@Bean
-		RateLimiter rateLimiter(SharedRedis redis, InstantSource clock) {
+		@Bean(destroyMethod = "close")
+		RedisRateLimiter rateLimiter(SharedRedis redis, InstantSource clock) {
 			return new RedisRateLimiter(redis, clock);
 		}
 

@@ -17,11 +17,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Spend shared by all replicas. Every cost goes to Redis at once ({@code INCRBYFLOAT}, without
- * waiting); the request path reads only memory: the total last read from Redis, which a background
- * refresh renews for all known counters with one {@code MGET} per interval, plus this replica's own
- * costs not yet confirmed by Redis. A budget can therefore be overshot by what other replicas spend
- * within one refresh interval, on top of the requests already in flight when it is reached.
+ * Spend shared by all replicas. Costs are added up in memory and sent to Redis every
+ * {@link #COST_FLUSH} ({@code INCRBYFLOAT}, one call per counter instead of one per request); the
+ * request path reads only memory: the total last read from Redis, which a background refresh renews
+ * for all known counters with one {@code MGET} per interval, plus this replica's own costs not yet
+ * confirmed by Redis. A budget can therefore be overshot by what other replicas spend within one
+ * refresh interval and one flush, on top of the requests already in flight when it is reached.
  *
  * <p>
  * While Redis does not answer, costs stay in memory, count here, and are sent when it is back. A
@@ -29,6 +30,8 @@ import reactor.core.publisher.Mono;
  * last knew.
  */
 final class RedisSpendCounters implements SpendCounters, AutoCloseable {
+
+	static final Duration COST_FLUSH = Duration.ofMillis(100);
 
 	/** How long a counter outlives its period, for a late look at it. */
 	private static final Duration KEPT_AFTER_PERIOD = Duration.ofDays(1);
@@ -41,6 +44,8 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 
 	private final Disposable refresher;
 
+	private final Disposable costFlusher;
+
 	RedisSpendCounters(SharedRedis redis, InstantSource clock, Duration refreshInterval) {
 		this.redis = redis;
 		this.clock = clock;
@@ -48,6 +53,7 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 			.onBackpressureDrop()
 			.concatMap(tick -> refresh().onErrorComplete(), 1)
 			.subscribe();
+		this.costFlusher = Flux.interval(COST_FLUSH).onBackpressureDrop().subscribe(tick -> sendQueued());
 	}
 
 	@Override
@@ -64,7 +70,10 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 		SharedTotal total = current(subject, at);
 		// A late cost of a period that is over does not count in the current one.
 		if (total.span.covers(at)) {
-			send(total, costUsd);
+			total.queue(costUsd);
+			if (!redis.ready()) {
+				redis.fellBack();
+			}
 		}
 	}
 
@@ -90,9 +99,17 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 		});
 	}
 
-	private void send(SharedTotal total, double costUsd) {
-		total.sending(costUsd);
-		dispatch(total, costUsd);
+	/** Sends what was spent since the last flush; while Redis is away the refresh does, when it is back. */
+	private void sendQueued() {
+		if (!redis.ready()) {
+			return;
+		}
+		for (SharedTotal total : totals.values()) {
+			double queued = total.resendUnsent();
+			if (queued > 0) {
+				dispatch(total, queued);
+			}
+		}
 	}
 
 	/** Sends a cost that already counts as in flight; keeps it in memory when Redis does not take it. */
@@ -157,6 +174,8 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 	@Override
 	public void close() {
 		refresher.dispose();
+		costFlusher.dispose();
+		sendQueued();
 	}
 
 	private String key(BudgetSubject subject, PeriodSpan span) {
@@ -203,8 +222,9 @@ final class RedisSpendCounters implements SpendCounters, AutoCloseable {
 			return shared;
 		}
 
-		synchronized void sending(double cost) {
-			inFlight += cost;
+		/** A cost counted here, to be sent with the next flush. */
+		synchronized void queue(double cost) {
+			unsent += cost;
 			update();
 		}
 
