@@ -10,6 +10,9 @@ import dev.meridian.gateway.governance.Caller;
 import dev.meridian.gateway.json.Json;
 import dev.meridian.gateway.routing.ActiveRoutingTable;
 import dev.meridian.gateway.routing.ModelGroup;
+import dev.meridian.gateway.routing.RoutingTable;
+import dev.meridian.gateway.routing.SmartRouting;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,12 +58,18 @@ final class ModelsEndpoint implements WebHandler {
 		});
 	}
 
-	/** The models the caller may use. */
+	/** The models the caller may use, and the smart-routing name when there is one. */
 	private byte[] modelList(Caller caller) {
+		RoutingTable table = routes.get();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(ascii("{\"object\":\"list\",\"data\":["));
 		boolean first = true;
-		for (ModelGroup group : routes.get().modelGroups()) {
+		String smart = smartModel(table, caller);
+		if (smart != null) {
+			writeModel(out, smart, "meridian");
+			first = false;
+		}
+		for (ModelGroup group : table.modelGroups()) {
 			if (!caller.mayUse(group.name())) {
 				continue;
 			}
@@ -75,20 +84,34 @@ final class ModelsEndpoint implements WebHandler {
 	}
 
 	private byte[] oneModel(Caller caller, String name) {
-		ModelGroup group = routes.get().group(name);
+		RoutingTable table = routes.get();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		if (name.equals(smartModel(table, caller))) {
+			writeModel(out, name, "meridian");
+			return out.toByteArray();
+		}
+		ModelGroup group = table.group(name);
 		if (group == null || !caller.mayUse(name)) {
 			throw GatewayException.modelNotFound(name);
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		writeModel(out, group);
 		return out.toByteArray();
 	}
 
+	/** The name smart routing answers to, when it is configured and the caller may use it. */
+	private static @Nullable String smartModel(RoutingTable table, Caller caller) {
+		SmartRouting smart = table.smart();
+		return (smart != null && caller.mayUse(smart.router().model())) ? smart.router().model() : null;
+	}
+
 	private void writeModel(ByteArrayOutputStream out, ModelGroup group) {
 		long providers = group.deployments().stream().map(d -> d.provider().id()).distinct().count();
-		String owner = providers == 1 ? group.deployments().getFirst().provider().id() : "meridian";
+		writeModel(out, group.name(), providers == 1 ? group.deployments().getFirst().provider().id() : "meridian");
+	}
+
+	private void writeModel(ByteArrayOutputStream out, String name, String owner) {
 		out.writeBytes(ascii("{\"id\":"));
-		out.writeBytes(Json.quoted(group.name()));
+		out.writeBytes(Json.quoted(name));
 		out.writeBytes(ascii(",\"object\":\"model\",\"created\":" + created + ",\"owned_by\":"));
 		out.writeBytes(Json.quoted(owner));
 		out.write('}');

@@ -38,7 +38,12 @@ public class ActiveRoutingTable implements DisposableBean {
 		Set<String> kept = new HashSet<>();
 		table.modelGroups().forEach(group -> group.deployments().forEach(deployment -> kept.add(deployment.id())));
 		states.retainOnly(kept);
-		previous.providers().values().forEach(Provider::close);
+		for (Provider provider : previous.providers().values()) {
+			// A provider the new table kept (same settings) goes on serving with its pool.
+			if (table.providers().get(provider.id()) != provider) {
+				provider.close();
+			}
+		}
 	}
 
 	@Override

@@ -119,7 +119,7 @@ public class RoutingConfigBootstrap implements InitializingBean {
 	private RoutingTable build(RoutingConfigVersion version, RoutingConfigParser parser) {
 		String source = "configuration version " + version.version();
 		return RoutingTableFactory.build(parser.parse(version.content(), source), version.version(), source, catalog,
-				activeTable.states());
+				activeTable.states(), activeTable.get().providers());
 	}
 
 	/** @return the table built from the file when it was stored as a new version, else null */

@@ -44,6 +44,15 @@ public final class RoutingTableFactory {
 	 */
 	public static RoutingTable build(RoutingConfig config, int version, String source, ModelCatalog catalog,
 			DeploymentStates states) {
+		return build(config, version, source, catalog, states, Map.of());
+	}
+
+	/**
+	 * @param inForce the providers of the table in force: one whose settings are unchanged is kept,
+	 * with its warm connection pool and its metrics, instead of being built again
+	 */
+	public static RoutingTable build(RoutingConfig config, int version, String source, ModelCatalog catalog,
+			DeploymentStates states, Map<String, Provider> inForce) {
 		List<String> problems = new ArrayList<>();
 		warnAboutPendingSettings(config, source);
 		Map<String, ProviderDraft> drafts = providers(config.providers(), problems);
@@ -78,7 +87,7 @@ public final class RoutingTableFactory {
 			List<Deployment> deployments = new ArrayList<>();
 			for (ModelSettings entry : entries) {
 				ProviderDraft draft = drafts.get(entry.provider());
-				Provider provider = providers.computeIfAbsent(draft.id(), id -> draft.open());
+				Provider provider = providers.computeIfAbsent(draft.id(), id -> draft.reuseOrOpen(inForce.get(id)));
 				String upstreamModel = (entry.model() == null || entry.model().isBlank()) ? name : entry.model();
 				CatalogEntry known = catalog.find(draft.type().configName(), upstreamModel).orElse(null);
 				Integer contextWindow = (entry.contextWindow() != null) ? entry.contextWindow()
@@ -100,10 +109,14 @@ public final class RoutingTableFactory {
 	private record ProviderDraft(String id, ProviderType type, ProviderBaseUrl baseUrl, String apiKey,
 			@Nullable String apiVersion, @Nullable String azureAdToken, @Nullable RequestSigner signer) {
 
-		Provider open() {
+		Provider reuseOrOpen(@Nullable Provider inForce) {
+			if (inForce != null && signer == null && equals(inForce.settings())) {
+				return inForce;
+			}
 			ConnectionProvider pool = ProviderHttpClients.pool(id);
+			// A signer is an object without value equality: such providers are always built again.
 			return new Provider(id, type, baseUrl, apiKey, apiVersion, signer,
-					ProviderHttpClients.client(pool, type, apiKey, azureAdToken), pool);
+					ProviderHttpClients.client(pool, type, apiKey, azureAdToken), pool, (signer == null) ? this : null);
 		}
 
 	}

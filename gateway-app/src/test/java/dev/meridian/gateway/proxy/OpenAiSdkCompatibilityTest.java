@@ -140,13 +140,14 @@ class OpenAiSdkCompatibilityTest extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void modelsListsTheConfiguredModelNames() {
+	void modelsListsTheConfiguredModelNamesAfterTheSmartRoutingName() {
 		List<String> ids = openAi().models().list().data().stream().map(Model::id).toList();
 
-		assertThat(ids).containsExactly("gpt-4o-mini", "same-name", "balanced", "text-embedding-3-small",
+		assertThat(ids).containsExactly("auto", "gpt-4o-mini", "same-name", "balanced", "text-embedding-3-small",
 				"gpt-3.5-turbo-instruct", "unreachable", "scripted", "dies-mid-stream", "azure-gpt", "azure-entra",
 				"frontier", "thinker");
 		assertThat(openAi().models().retrieve("balanced").ownedBy()).isEqualTo("mock");
+		assertThat(openAi().models().retrieve("auto").ownedBy()).isEqualTo("meridian");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import com.openai.models.models.Model;
 import dev.meridian.db.routing.RoutingConfigRepository;
+import dev.meridian.gateway.provider.Provider;
 import dev.meridian.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +27,15 @@ class RoutingConfigSyncTest extends GatewayIntegrationTest {
 		String original = Files.readString(configFile());
 		String extended = original.replace("models:\n", "models:\n  - { name: added-live, provider: mock, model: live }\n");
 		int before = active.get().version();
+		Provider mock = active.get().providers().get("mock");
 		try {
 			repository.append(extended, "0".repeat(64), "api", "test").block(Duration.ofSeconds(10));
 			await().atMost(Duration.ofSeconds(1)).until(() -> active.get().group("added-live") != null);
 			assertThat(openAi().models().list().items().stream().map(Model::id)).contains("added-live", "gpt-4o-mini");
 			int good = active.get().version();
 			assertThat(good).isGreaterThan(before);
+			assertThat(active.get().providers().get("mock")).as("unchanged provider kept with its warm pool")
+				.isSameAs(mock);
 
 			repository.append("models: [ { name: broken, provider: nowhere } ]", "1".repeat(64), "api", "test")
 				.block(Duration.ofSeconds(10));
