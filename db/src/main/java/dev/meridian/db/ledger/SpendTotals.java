@@ -43,9 +43,28 @@ public class SpendTotals {
 		return spendSince(TEAM, from);
 	}
 
+	/** One key's cost over the days from {@code from} on (inclusive). */
+	public Mono<BigDecimal> keySpentSince(UUID key, LocalDate from) {
+		return spentSince(KEY, key, from);
+	}
+
+	/** One team's cost over the days from {@code from} on (inclusive). */
+	public Mono<BigDecimal> teamSpentSince(UUID team, LocalDate from) {
+		return spentSince(TEAM, team, from);
+	}
+
 	/** Every key's and team's spend in each budget period containing {@code now}, in two queries. */
 	public Mono<PeriodSpend> inPeriodsOf(Instant now) {
 		return byPeriod(KEY, now).zipWith(byPeriod(TEAM, now), PeriodSpend::new);
+	}
+
+	private Mono<BigDecimal> spentSince(String owner, UUID id, LocalDate from) {
+		return db.sql("SELECT sum(cost_usd) AS cost FROM spend_daily WHERE " + owner + " = :id AND day >= :from")
+			.bind("id", id)
+			.bind("from", from)
+			.map(row -> decimal(row, "cost"))
+			.one()
+			.defaultIfEmpty(BigDecimal.ZERO);
 	}
 
 	private Mono<Map<UUID, BigDecimal>> spendSince(String owner, LocalDate from) {

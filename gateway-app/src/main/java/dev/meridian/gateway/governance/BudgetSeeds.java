@@ -3,6 +3,7 @@ package dev.meridian.gateway.governance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.Collection;
 
 import dev.meridian.db.ledger.SpendTotals;
@@ -32,6 +33,7 @@ class BudgetSeeds {
 		this.clock = clock;
 	}
 
+	/** Seeds every budget of a full load, from two queries over the rollups. */
 	Mono<Void> plant(Collection<ClientKey> keys, Collection<TeamPolicy> teams) {
 		if (keys.stream().allMatch(key -> key.budget() == null) && teams.stream().allMatch(team -> team.budget() == null)) {
 			return Mono.empty();
@@ -45,6 +47,20 @@ class BudgetSeeds {
 				plant(team.budget(), now, spent);
 			}
 		}).then();
+	}
+
+	/** Seeds one key's or team's budget, when it changed: one indexed query for that key or team. */
+	Mono<Void> plant(@Nullable BudgetSubject budget) {
+		if (budget == null) {
+			return Mono.empty();
+		}
+		Instant now = clock.instant();
+		LocalDate from = budget.period().startDay(now);
+		Mono<BigDecimal> spent = switch (budget.scope()) {
+			case KEY -> totals.keySpentSince(budget.id(), from);
+			case TEAM -> totals.teamSpentSince(budget.id(), from);
+		};
+		return spent.doOnNext(total -> counters.seed(budget, budget.period().start(now), total.doubleValue())).then();
 	}
 
 	private void plant(@Nullable BudgetSubject budget, Instant now, PeriodSpend spent) {

@@ -1,7 +1,6 @@
 package dev.meridian.gateway.governance;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import dev.meridian.db.DatabaseConfiguration;
@@ -85,13 +84,13 @@ class GovernanceSync implements InitializingBean, DisposableBean {
 			case "virtual_key" -> keys.findById(id)
 				.filter(key -> key.storedStatus() != KeyStatus.REVOKED)
 				.map(ClientKey::of)
-				.flatMap(key -> seeds.plant(List.of(key), List.of()).thenReturn(key))
+				.flatMap(key -> seeds.plant(key.budget()).thenReturn(key))
 				.doOnNext(directory::put)
 				.switchIfEmpty(Mono.fromRunnable(() -> directory.removeKey(id)))
 				.then();
 			case "team" -> teams.findById(id)
 				.map(TeamPolicy::of)
-				.flatMap(team -> seeds.plant(List.of(), List.of(team)).thenReturn(team))
+				.flatMap(team -> seeds.plant(team.budget()).thenReturn(team))
 				.doOnNext(directory::put)
 				.switchIfEmpty(Mono.fromRunnable(() -> directory.removeTeam(id)))
 				.then();

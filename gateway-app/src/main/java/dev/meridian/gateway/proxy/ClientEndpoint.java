@@ -79,12 +79,20 @@ final class ClientEndpoint implements WebHandler {
 		})
 			.flatMap(body -> {
 				ScannedRequest request = ClientRequestScanner.scan(body, operation.requiredField());
-				if (routes.get().group(request.model()) != null) {
+				// One table for the whole request, even if a new configuration comes in meanwhile.
+				RoutingTable table = routes.get();
+				ModelGroup group = table.group(request.model());
+				if (group != null) {
 					trace.requested(request.model());
+				}
+				else if (!SmartRoute.appliesTo(table, request.model(), operation)) {
+					// Unknown before forbidden: a key limited to some models still learns the name is wrong.
+					return Mono.error(GatewayException.modelNotFound(request.model()));
 				}
 				return governance.admit(trace.caller(), request.model(), TokenEstimate.fromBodySize(body.length),
 						response.getHeaders())
-					.then(Mono.defer(() -> route(exchange.getRequest().getHeaders(), response, trace, body, request)));
+					.then(Mono.defer(() -> route(table, group, exchange.getRequest().getHeaders(), response, trace, body,
+							request)));
 			})
 			.doOnError(trace::failed)
 			.doFinally(signal -> {
@@ -95,16 +103,11 @@ final class ClientEndpoint implements WebHandler {
 			});
 	}
 
-	private Mono<Void> route(HttpHeaders clientHeaders, ServerHttpResponse response, RequestTrace trace, byte[] body,
-			ScannedRequest request) {
-		RoutingTable table = routes.get();
-		ModelGroup group = table.group(request.model());
-		if (group == null && SmartRoute.appliesTo(table, request.model(), operation)) {
-			group = SmartRoute.choose(table, body, clientHeaders, trace.caller().tierPolicy(), response, trace);
-		}
-		if (group == null) {
-			return Mono.error(GatewayException.modelNotFound(request.model()));
-		}
+	/** @param requested the group the client named; null for the smart-routing name, which picks one here */
+	private Mono<Void> route(RoutingTable table, @Nullable ModelGroup requested, HttpHeaders clientHeaders,
+			ServerHttpResponse response, RequestTrace trace, byte[] body, ScannedRequest request) {
+		ModelGroup group = (requested != null) ? requested
+				: SmartRoute.choose(table, body, clientHeaders, trace.caller().tierPolicy(), response, trace);
 		boolean stream = request.stream() && operation.streamable();
 		return new RoutedCall(table, group, TimeoutHeader.read(clientHeaders), response, trace, metrics, body, stream,
 				(deployment, timeouts) -> forward(clientHeaders, response, trace, body, request, stream, deployment,

@@ -1,5 +1,6 @@
 package dev.meridian.gateway.governance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,12 @@ class LimitsAndBudgetsTest extends GatewayIntegrationTest {
 
 	@Autowired
 	private TestClock clock;
+
+	@Autowired
+	private DatabaseClient db;
+
+	@Autowired
+	private KeyDirectory directory;
 
 	private AdminApiClient admin;
 
@@ -116,6 +124,30 @@ class LimitsAndBudgetsTest extends GatewayIntegrationTest {
 		clock.setTo(midDay.plus(Duration.ofHours(12)).plusSeconds(1));
 		assertThat(chat(key).statusCode()).isEqualTo(200);
 		assertThat(upstream.requests()).hasSize(calls + 1);
+	}
+
+	@Test
+	void aBudgetGivenAfterSpendingCountsWhatWasAlreadySpent() throws Exception {
+		AdminApiClient.Reply issued = admin.post("/keys", MASTER_KEY, "{\"name\":\"late-budget\"}");
+		String key = issued.json().path("key").asString();
+		String id = issued.json().path("id").asString();
+		await().atMost(Duration.ofSeconds(1)).until(() -> chat(key, "{}").statusCode() != 401);
+		for (int i = 0; i < 3; i++) {
+			assertThat(chat(key).statusCode()).isEqualTo(200);
+		}
+		// Three answers of $0.00000855 are in the rollups once the ledger has written them.
+		await().atMost(Duration.ofSeconds(5)).until(() -> db.sql("SELECT coalesce(sum(requests), 0) AS n FROM spend_daily"
+				+ " WHERE key_id = '" + id + "' AND model = 'gpt-4o-mini'")
+			.map(row -> row.get("n", BigDecimal.class).intValue())
+			.one()
+			.block(Duration.ofSeconds(5)) == 3);
+
+		assertThat(admin.patch("/keys/" + id, MASTER_KEY, "{\"max_budget_usd\":0.00002,\"budget_period\":\"daily\"}")
+			.status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(1)).until(() -> directory.key(UUID.fromString(id)).budget() != null);
+		HttpResponse<String> refused = chat(key);
+		assertThat(refused.statusCode()).as("the spend before the budget counts at once").isEqualTo(429);
+		assertThat(error(refused).path("code").asString()).isEqualTo("budget_exceeded");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.openai.errors.NotFoundException;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -125,6 +126,9 @@ class VirtualKeysTest extends GatewayIntegrationTest {
 		assertThatThrownBy(() -> chat(baseUrl(), inTeam.plaintext(), "same-name"))
 			.isInstanceOf(PermissionDeniedException.class);
 		assertThat(upstream.requests()).noneMatch(request -> request.body().contains("same-name"));
+		assertThatThrownBy(() -> chat(baseUrl(), narrow.plaintext(), "no-such-model"))
+			.as("a name that does not exist is unknown, not forbidden")
+			.isInstanceOf(NotFoundException.class);
 
 		List<String> listed = openAi(narrow.plaintext()).models().list().items().stream().map(Model::id).toList();
 		assertThat(listed).containsExactly("gpt-4o-mini");
